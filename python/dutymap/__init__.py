@@ -1,0 +1,52 @@
+"""dutymap: who owes what to a migrant worker, at each stage, under which instrument.
+
+dutymap models the labour-migration cycle (pre-departure, transit, employment, return) as a
+graph of actors and the obligations they bear under conventions, regional commitments, bilateral
+MOUs and national law, and finds where nobody owes anything.
+
+Examples
+--------
+>>> import dutymap as dm
+>>> corpus = dm.load()                      # the built-in corpus
+>>> corpus.instrument("ilo-c189").kind
+'convention'
+"""
+
+from ._core import (
+    VOCABULARIES,
+    Actor,
+    CorpusError,
+    Instrument,
+    Norm,
+    Problem,
+    Profile,
+    Provenance,
+    Provision,
+    Ratification,
+    Scope,
+    Sector,
+    Topic,
+    __version__,
+)
+from ._corpus import Corpus, builtin, check, load
+
+__all__ = [
+    "VOCABULARIES",
+    "Actor",
+    "Corpus",
+    "CorpusError",
+    "Instrument",
+    "Norm",
+    "Problem",
+    "Profile",
+    "Provenance",
+    "Provision",
+    "Ratification",
+    "Scope",
+    "Sector",
+    "Topic",
+    "__version__",
+    "builtin",
+    "check",
+    "load",
+]

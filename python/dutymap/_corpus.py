@@ -1,0 +1,350 @@
+"""The Python face of a corpus: loading, look-ups, tables and export."""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Union
+
+from . import _core
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx
+    import pandas
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+def _paths(paths: Iterable[Any]) -> list[str]:
+    out = []
+    for p in paths:
+        if not isinstance(p, (str, os.PathLike)):
+            raise TypeError(
+                f"a corpus path must be a str or os.PathLike, got {type(p).__name__}: {p!r}"
+            )
+        out.append(os.fspath(p))
+    return out
+
+
+def _check_id(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str id, got {type(value).__name__}: {value!r}")
+    return value
+
+
+class Corpus:
+    """A validated, immutable corpus of instruments, provisions, topics, actors, ratifications
+    and profiles.
+
+    Obtain one with :func:`load` (the built-in corpus, optionally with your own folders layered
+    over it). A corpus never changes; it is safe to share between threads, and cheap to copy.
+
+    Examples
+    --------
+    >>> import dutymap as dm
+    >>> corpus = dm.load()
+    >>> [p.id for p in corpus.instrument("mou-khm-mys-2015-dw").provisions][:1]  # doctest: +SKIP
+    ['mou-khm-mys-2015-dw:...']
+    """
+
+    __slots__ = ("_impl",)
+
+    def __init__(self, impl: _core.Corpus | None = None) -> None:
+        if impl is None:
+            impl = _core.Corpus()
+        if not isinstance(impl, _core.Corpus):
+            raise TypeError(f"Corpus wraps a dutymap._core.Corpus, got {type(impl).__name__}")
+        self._impl = impl
+
+    # -- items ---------------------------------------------------------------------------------
+    @property
+    def instruments(self) -> list[_core.Instrument]:
+        """All instruments, sorted by id."""
+        return self._impl.instruments
+
+    @property
+    def provisions(self) -> list[_core.Provision]:
+        """All provisions, instrument by instrument."""
+        return self._impl.provisions
+
+    @property
+    def topics(self) -> list[_core.Topic]:
+        """The topic taxonomy, sorted by id (parents before children)."""
+        return self._impl.topics
+
+    @property
+    def sectors(self) -> list[_core.Sector]:
+        """The sectors of work."""
+        return self._impl.sectors
+
+    @property
+    def actors(self) -> list[_core.Actor]:
+        """States, ministries, agencies, associations and organisations."""
+        return self._impl.actors
+
+    @property
+    def profiles(self) -> list[_core.Profile]:
+        """Reference standards that gaps are measured against."""
+        return self._impl.profiles
+
+    def instrument(self, id: str) -> _core.Instrument:
+        """The instrument with this id; KeyError naming the nearest valid id otherwise.
+
+        Examples
+        --------
+        >>> dm.load().instrument("ilo-c97").title  # doctest: +SKIP
+        'Migration for Employment Convention (Revised), 1949'
+        """
+        return self._impl.instrument(_check_id(id, "instrument id"))
+
+    def topic(self, id: str) -> _core.Topic:
+        """The topic with this id; KeyError naming the nearest valid id otherwise."""
+        return self._impl.topic(_check_id(id, "topic id"))
+
+    def actor(self, id: str) -> _core.Actor:
+        """The actor with this id; KeyError naming the nearest valid id otherwise."""
+        return self._impl.actor(_check_id(id, "actor id"))
+
+    def profile(self, id: str) -> _core.Profile:
+        """The profile with this id; KeyError naming the nearest valid id otherwise."""
+        return self._impl.profile(_check_id(id, "profile id"))
+
+    def provision(self, id: str) -> _core.Provision:
+        """The provision with this full id (``<instrument>:<local id>``)."""
+        return self._impl.provision(_check_id(id, "provision id"))
+
+    def revision_chain(self, id: str) -> list[str]:
+        """Ids along the instrument's ``supersedes`` chain, oldest first."""
+        return self._impl.revision_chain(_check_id(id, "instrument id"))
+
+    def annexes(self, id: str) -> list[str]:
+        """Ids of the instruments annexed to this one (standard contracts of an MOU)."""
+        return self._impl.annexes(_check_id(id, "instrument id"))
+
+    # -- tables --------------------------------------------------------------------------------
+    def ratifications(self, state: str | None = None, instrument: str | None = None) -> pandas.DataFrame:
+        """Ratification records as a DataFrame, optionally for one state and/or instrument.
+
+        Columns: state, instrument, status, signed, ratified, denounced, excludes, limited_to,
+        source.
+
+        Examples
+        --------
+        >>> dm.load().ratifications("THA")  # doctest: +SKIP
+        """
+        import pandas as pd
+
+        if state is not None:
+            self.actor(state)
+        if instrument is not None:
+            self.instrument(instrument)
+        rows = [
+            {
+                "state": r.state,
+                "instrument": r.instrument,
+                "status": r.status,
+                "signed": r.signed,
+                "ratified": r.ratified,
+                "denounced": r.denounced,
+                "excludes": list(r.excludes),
+                "limited_to": list(r.limited_to),
+                "source": r.source,
+            }
+            for r in self._impl.ratifications
+            if (state is None or r.state == state) and (instrument is None or r.instrument == instrument)
+        ]
+        columns = ["state", "instrument", "status", "signed", "ratified", "denounced",
+                   "excludes", "limited_to", "source"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def instruments_frame(self) -> pandas.DataFrame:
+        """One row per instrument: id, name, kind, level, binding, parties, dates, provisions."""
+        import pandas as pd
+
+        rows = [
+            {
+                "id": i.id,
+                "name": i.name,
+                "kind": i.kind,
+                "level": i.level,
+                "binding": i.binding,
+                "parties": list(i.parties),
+                "adopted": i.adopted,
+                "in_force": i.in_force,
+                "expires": i.expires,
+                "supersedes": i.supersedes,
+                "annex_to": i.annex_to,
+                "provisions": len(i.provisions),
+            }
+            for i in self._impl.instruments
+        ]
+        return pd.DataFrame(rows).set_index("id") if rows else pd.DataFrame()
+
+    def provisions_frame(self) -> pandas.DataFrame:
+        """One row per provision and topic: the long format that pandas groups and pivots well.
+
+        Columns: provision, instrument, citation, topic, effect, modality, strength, bearers,
+        stages, workers, sectors, qualifiers, coded_from, confidence, summary.
+        """
+        import pandas as pd
+
+        rows = []
+        for p in self._impl.provisions:
+            for topic, effect in p.topics.items():
+                rows.append(
+                    {
+                        "provision": p.id,
+                        "instrument": p.instrument,
+                        "citation": p.citation,
+                        "topic": topic,
+                        "effect": effect,
+                        "modality": p.modality,
+                        "strength": p.strength,
+                        "bearers": list(p.bearers),
+                        "stages": list(p.stages),
+                        "workers": p.scope.workers,
+                        "sectors": list(p.scope.sectors),
+                        "qualifiers": [q for q, _ in p.qualifiers],
+                        "coded_from": p.provenance.coded_from,
+                        "confidence": p.provenance.confidence,
+                        "summary": p.summary,
+                    }
+                )
+        return pd.DataFrame(rows)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts by instrument kind and level, provisions by stage, coding and confidence."""
+        return self._impl.summary()
+
+    def report(self) -> str:
+        """A plain-text overview of the corpus, for a terminal."""
+        from ._report import corpus_report
+
+        return corpus_report(self)
+
+    # -- export --------------------------------------------------------------------------------
+    def save(self, folder: PathLike, overwrite: bool = False) -> None:
+        """Write the corpus as YAML files (deterministic; loading them gives an equal corpus).
+
+        The folder is written beside the target and then moved into place, so a failure part
+        way leaves an existing folder untouched.
+        """
+        self._impl.save(_paths([folder])[0], bool(overwrite))
+
+    def to_graphml(self) -> str:
+        """The graph view (actors, roles, provisions, instruments, topics, stages) as GraphML."""
+        return self._impl.to_graphml()
+
+    def to_dot(self) -> str:
+        """The graph view as Graphviz DOT."""
+        return self._impl.to_dot()
+
+    def graph_edges(self) -> pandas.DataFrame:
+        """Every edge of the graph view: source kind and id, edge kind, target kind and id."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            self._impl.graph_edges(),
+            columns=["source_kind", "source", "edge", "target_kind", "target"],
+        )
+
+    def to_networkx(self) -> networkx.MultiDiGraph:
+        """The graph view as a networkx MultiDiGraph; nodes are ``(kind, id)`` pairs."""
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        for sk, s, e, tk, t in self._impl.graph_edges():
+            g.add_node((sk, s), kind=sk, id=s)
+            g.add_node((tk, t), kind=tk, id=t)
+            g.add_edge((sk, s), (tk, t), kind=e)
+        return g
+
+    # -- protocol ------------------------------------------------------------------------------
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Corpus):
+            return NotImplemented
+        return self._impl == other._impl
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Corpus, (self._impl,))
+
+    def __repr__(self) -> str:
+        s = self.summary()
+        return (
+            f"<dutymap.Corpus: {s['instruments']} instruments, {s['provisions']} provisions, "
+            f"{s['topics']} topics, {s['actors']} actors, {s['ratifications']} ratifications, "
+            f"{s['profiles']} profiles>"
+        )
+
+    def _repr_html_(self) -> str:
+        s = self.summary()
+        cells = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{v}</td></tr>"
+            for k, v in s.items()
+            if isinstance(v, int)
+        )
+        kinds = ", ".join(f"{k}: {v}" for k, v in s["instruments_by_kind"].items() if v)
+        return (
+            "<div><strong>dutymap corpus</strong>"
+            f"<table>{cells}</table><p>Instruments by kind: {html.escape(kinds)}</p></div>"
+        )
+
+
+def builtin() -> Corpus:
+    """The built-in corpus (compiled into the library; parsed once, then shared)."""
+    return Corpus(_core.builtin())
+
+
+def load(*paths: PathLike, base: Corpus | None = None, builtin: bool = True) -> Corpus:
+    """Load a corpus.
+
+    With no paths, the built-in corpus. Paths (folders or files) are layered in order over
+    `base`, or over the built-in corpus unless ``builtin=False``: later layers may add items and
+    replace earlier ones that they mark ``replaces: true``.
+
+    Raises
+    ------
+    CorpusError
+        With ``.problems``: every problem found, each with file, line, column and message.
+        Nothing is loaded then.
+
+    Examples
+    --------
+    >>> import dutymap as dm
+    >>> corpus = dm.load()
+    >>> drafts = dm.load("my_mous/")  # doctest: +SKIP
+    """
+    if base is not None and not isinstance(base, Corpus):
+        raise TypeError(f"base must be a dutymap.Corpus, got {type(base).__name__}")
+    if not isinstance(builtin, bool):
+        raise TypeError(f"builtin must be True or False, got {builtin!r}")
+    files = _paths(paths)
+    if base is None:
+        base = Corpus(_core.builtin()) if builtin else Corpus()
+    if not files:
+        return base
+    return Corpus(_core.load(files, base._impl))
+
+
+def check(*paths: PathLike, base: Corpus | None = None, builtin: bool = True) -> list[_core.Problem]:
+    """Every problem in folders or files laid over `base` (default: the built-in corpus).
+
+    An empty list means they load cleanly. Use this while drafting: the draft may refer to the
+    built-in topics, actors and instruments.
+
+    Examples
+    --------
+    >>> for problem in dm.check("draft_mou.yaml"):  # doctest: +SKIP
+    ...     print(problem)
+    """
+    if base is not None and not isinstance(base, Corpus):
+        raise TypeError(f"base must be a dutymap.Corpus, got {type(base).__name__}")
+    files = _paths(paths)
+    if not files:
+        raise TypeError("check() needs at least one path")
+    if base is None:
+        base = Corpus(_core.builtin()) if builtin else Corpus()
+    return _core.check(files, base._impl)

@@ -1,0 +1,87 @@
+"""Plain-text reports for a terminal."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._corpus import Corpus
+
+
+def table(headers: list[str], rows: list[list[object]], right: set[int] | None = None) -> str:
+    """A plain-text table with columns sized to their contents."""
+    right = right or set()
+    cells = [[str(h) for h in headers]] + [[str(c) for c in r] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(
+            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(row)
+        ).rstrip()
+
+    out = [line(cells[0]), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in cells[1:]]
+    return "\n".join(out)
+
+
+def corpus_report(corpus: Corpus) -> str:
+    """Instruments by kind and level, provisions by stage and coding, topics by group."""
+    from . import __version__
+
+    s = corpus.summary()
+    out = [
+        f"dutymap {__version__}: corpus overview",
+        "",
+        f"{s['instruments']} instruments, {s['provisions']} provisions, {s['topics']} topics, "
+        f"{s['actors']} actors, {s['ratifications']} ratification records, {s['profiles']} profiles",
+        "",
+        "Instruments by kind and level",
+    ]
+    levels = [lv for lv, n in s["instruments_by_level"].items() if n]
+    counts: dict[tuple[str, str], int] = {}
+    for i in corpus.instruments:
+        counts[(i.kind, i.level)] = counts.get((i.kind, i.level), 0) + 1
+    rows = []
+    for kind, n in s["instruments_by_kind"].items():
+        if n:
+            rows.append([kind] + [counts.get((kind, lv), 0) for lv in levels] + [n])
+    out.append(table(["kind"] + levels + ["total"], rows, right=set(range(1, len(levels) + 2))))
+    out += ["", "Provisions by stage (a provision may apply at several stages)"]
+    out.append(
+        table(["stage", "provisions"], [[k, v] for k, v in s["provisions_by_stage"].items()], right={1})
+    )
+    total = max(s["provisions"], 1)
+    coding = s["provisions_by_coding"]
+    conf = s["provisions_by_confidence"]
+    out += [
+        "",
+        f"Coded from the instrument's own text: {coding['text']} "
+        f"({100 * coding['text'] // total}%); from a secondary description: {coding['secondary']}.",
+        f"Confidence: high {conf['high']}, medium {conf['medium']}, low {conf['low']}. "
+        f"Provisions that restrict the worker: {s['restricting_provisions']}.",
+        "",
+        "Topics by group",
+    ]
+    groups: dict[str, list[str]] = {}
+    for t in corpus.topics:
+        root = t.id.split(".")[0]
+        groups.setdefault(root, [])
+        if t.id != root:
+            groups[root].append(t.id.split(".", 1)[1])
+    out.append(
+        table(
+            ["group", "topics"],
+            [[g, ", ".join(children) if children else "(one topic)"] for g, children in groups.items()],
+        )
+    )
+    out += ["", "Instruments"]
+    rows = [
+        [i.id, i.kind, i.level, "yes" if i.binding else "no", len(i.provisions), i.name[:60]]
+        for i in corpus.instruments
+    ]
+    out.append(table(["id", "kind", "level", "binding", "provisions", "name"], rows, right={4}))
+    out += ["", "Profiles"]
+    out.append(
+        table(["id", "norms", "title"], [[p.id, len(p.norms), p.title[:70]] for p in corpus.profiles], right={1})
+    )
+    return "\n".join(out)

@@ -1,0 +1,134 @@
+"""The ``dutymap`` command: corpus overview, validation, look-ups and export."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from . import CorpusError, __version__, check, load
+
+
+def _corpus(args: argparse.Namespace):
+    return load(*args.corpus, builtin=not args.no_builtin)
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+    if args.format == "json":
+        print(json.dumps(corpus.summary(), indent=2))
+    else:
+        print(corpus.report())
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    problems = check(*args.paths, builtin=not args.no_builtin)
+    for p in problems:
+        print(p)
+    if problems:
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+        return 1
+    print(f"ok: {', '.join(args.paths)} load cleanly", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+    for getter in (corpus.instrument, corpus.topic, corpus.actor, corpus.profile, corpus.provision):
+        try:
+            item = getter(args.id)
+        except KeyError:
+            continue
+        if hasattr(item, "to_yaml"):
+            print(item.to_yaml(), end="")
+        else:
+            for name in dir(item):
+                if not name.startswith("_"):
+                    print(f"{name}: {getattr(item, name)}")
+        return 0
+    # Let the instrument look-up say what the nearest id is.
+    try:
+        corpus.instrument(args.id)
+    except KeyError as e:
+        print(f"dutymap: {e.args[0]}", file=sys.stderr)
+    return 2
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+    if args.format == "yaml":
+        if not args.output:
+            print("dutymap: --format yaml writes a folder; give it with --output", file=sys.stderr)
+            return 2
+        corpus.save(args.output, overwrite=args.overwrite)
+        return 0
+    if args.format == "graphml":
+        text = corpus.to_graphml()
+    elif args.format == "dot":
+        text = corpus.to_dot()
+    elif args.format == "csv":
+        text = corpus.provisions_frame().to_csv(index=False)
+    else:
+        text = corpus.provisions_frame().to_json(orient="records", indent=2)
+    if args.output:
+        from pathlib import Path
+
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="dutymap",
+        description="Who owes what to a migrant worker, at each stage, under which instrument.",
+    )
+    p.add_argument("--version", action="version", version=f"dutymap {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--corpus", action="append", default=[], metavar="PATH",
+        help="a folder or file layered over the built-in corpus (repeatable)",
+    )
+    common.add_argument("--no-builtin", action="store_true", help="do not start from the built-in corpus")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("summary", parents=[common], help="overview of the corpus")
+    s.add_argument("--format", choices=["text", "json"], default="text")
+    s.set_defaults(func=cmd_summary)
+
+    v = sub.add_parser(
+        "validate", help="check corpus files; prints file:line:col: message per problem, exit 1 if any"
+    )
+    v.add_argument("paths", nargs="+", metavar="PATH")
+    v.add_argument("--no-builtin", action="store_true", help="check the files on their own")
+    v.set_defaults(func=cmd_validate)
+
+    sh = sub.add_parser("show", parents=[common], help="show an instrument, topic, actor, profile or provision")
+    sh.add_argument("id")
+    sh.set_defaults(func=cmd_show)
+
+    e = sub.add_parser("export", parents=[common], help="export the corpus")
+    e.add_argument("--format", choices=["csv", "json", "graphml", "dot", "yaml"], default="csv")
+    e.add_argument("--output", "-o", help="file (or folder for yaml); default: standard output")
+    e.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
+    e.set_defaults(func=cmd_export)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except CorpusError as e:
+        for problem in e.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,29 @@
+#pragma once
+// Shared declarations of the extension's registration units.
+
+#include <dutymap/dutymap.hpp>
+
+#include <pybind11/operators.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <string>
+#include <vector>
+
+namespace dutymap::python {
+
+namespace py = pybind11;
+
+void register_model(py::module_& m);
+void register_corpus(py::module_& m);
+
+template <class E>
+std::vector<std::string> names(flag_set<E> s) {
+  return s.names();
+}
+inline std::optional<std::string> date_text(const std::optional<date>& d) {
+  if (!d) return std::nullopt;
+  return d->str();
+}
+
+}  // namespace dutymap::python

@@ -1,0 +1,998 @@
+// The YAML loader: parses corpus files, reports every problem with its location, layers folders
+// and hands the merged content to corpus::build for the cross-reference checks.
+
+#include <dutymap/builtin.hpp>
+#include <dutymap/detail/nearest.hpp>
+#include <dutymap/io/load.hpp>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+namespace dutymap {
+namespace {
+
+using detail::source_location;
+using detail::source_map;
+
+struct too_many_nodes {};
+
+// Per-file parsing context: where problems go and where locations are recorded.
+struct context {
+  std::string file;
+  std::vector<problem>& problems;
+  source_map& where;
+  std::size_t max_nodes;
+  std::size_t nodes = 0;
+
+  source_location loc(const YAML::Node& n) const {
+    const auto m = n.Mark();
+    if (m.is_null()) return {file, 0, 0};
+    return {file, m.line + 1, m.column + 1};
+  }
+  void error(const YAML::Node& n, std::string message) {
+    problems.push_back(detail::make_problem(loc(n), std::move(message)));
+  }
+  void record(std::string key, const YAML::Node& n) { where.set(std::move(key), loc(n)); }
+  // Runs `read`; if it reported a problem, later checks of `key` are skipped as follow-ons.
+  template <class F>
+  auto guarded(const std::string& key, F read) {
+    const auto before = problems.size();
+    auto value = read();
+    if (problems.size() != before) where.mark_failed(key);
+    return value;
+  }
+  void count(std::size_t k = 1) {
+    nodes += k;
+    if (nodes > max_nodes) throw too_many_nodes{};
+  }
+};
+
+std::string kind_of(const YAML::Node& n) {
+  switch (n.Type()) {
+    case YAML::NodeType::Map: return "a map";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Scalar: return "`" + n.Scalar() + "`";
+    case YAML::NodeType::Null: return "nothing";
+    default: return "nothing";
+  }
+}
+
+// The keys of a map node, checked against the allowed ones.
+class fields {
+ public:
+  fields(context& cx, const YAML::Node& node, std::string what,
+         std::initializer_list<const char*> allowed)
+      : cx_(cx), what_(std::move(what)) {
+    if (!node.IsMap()) {
+      cx.error(node, "expected a map of keys for " + what_ + ", got " + kind_of(node));
+      ok_ = false;
+      return;
+    }
+    std::vector<std::string> names(allowed.begin(), allowed.end());
+    for (const auto& kv : node) {
+      cx.count();
+      const YAML::Node& k = kv.first;
+      if (!k.IsScalar()) {
+        cx.error(k, "a key of " + what_ + " must be a plain name, got " + kind_of(k));
+        continue;
+      }
+      const std::string key = k.Scalar();
+      if (std::find(names.begin(), names.end(), key) == names.end()) {
+        cx.error(k, "unknown key `" + key + "` in " + what_ + detail::did_you_mean(key, names));
+        continue;
+      }
+      if (!values_.emplace(key, kv.second).second) {
+        cx.error(k, "duplicate key `" + key + "` in " + what_);
+        continue;
+      }
+      keys_.emplace(key, k);
+    }
+  }
+  bool ok() const { return ok_; }
+  // The value of a key, or an undefined node.
+  YAML::Node operator[](const std::string& key) const {
+    auto it = values_.find(key);
+    return it == values_.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
+  }
+  bool has(const std::string& key) const {
+    auto it = values_.find(key);
+    return it != values_.end() && !it->second.IsNull();
+  }
+  void require(const YAML::Node& node, std::initializer_list<const char*> keys) const {
+    for (const char* k : keys)
+      if (ok_ && !has(k)) cx_.error(node, "missing required key `" + std::string(k) + "` in " + what_);
+  }
+
+ private:
+  context& cx_;
+  std::string what_;
+  bool ok_ = true;
+  std::map<std::string, YAML::Node> values_;
+  std::map<std::string, YAML::Node> keys_;
+};
+
+bool present(const YAML::Node& n) { return n.IsDefined() && !n.IsNull(); }
+
+std::string text(context& cx, const YAML::Node& n, const std::string& what) {
+  if (!present(n)) return {};
+  if (!n.IsScalar()) {
+    cx.error(n, "expected text for `" + what + "`, got " + kind_of(n));
+    return {};
+  }
+  return n.Scalar();
+}
+
+std::string id_text(context& cx, const YAML::Node& n, const std::string& what) {
+  std::string s = text(cx, n, what);
+  if (s.find_first_of(" \t\r\n") != std::string::npos) {
+    cx.error(n, "`" + what + "` `" + s + "` contains white space; ids are written without spaces");
+  }
+  return s;
+}
+
+// A scalar or a list of scalars; a single value stands for a one-item list.
+std::vector<YAML::Node> items(context& cx, const YAML::Node& n, const std::string& what) {
+  std::vector<YAML::Node> out;
+  if (!present(n)) return out;
+  if (n.IsScalar()) return {n};
+  if (n.IsMap()) {
+    cx.error(n, "expected a list for `" + what + "`, got a map");
+    return out;
+  }
+  for (const auto& x : n) {
+    cx.count();
+    out.push_back(x);
+  }
+  return out;
+}
+
+std::vector<std::string> texts(context& cx, const YAML::Node& n, const std::string& what,
+                               std::vector<YAML::Node>* nodes = nullptr) {
+  std::vector<std::string> out;
+  for (const auto& x : items(cx, n, what)) {
+    if (!x.IsScalar()) {
+      cx.error(x, "expected a plain value in the list `" + what + "`, got " + kind_of(x));
+      continue;
+    }
+    out.push_back(x.Scalar());
+    if (nodes) nodes->push_back(x);
+  }
+  return out;
+}
+
+template <class E>
+std::optional<E> enum_value(context& cx, const YAML::Node& n) {
+  if (!present(n)) return std::nullopt;
+  const std::string what(enum_names<E>::what);
+  if (!n.IsScalar()) {
+    cx.error(n, "expected a " + what + ", got " + kind_of(n));
+    return std::nullopt;
+  }
+  if (auto v = parse<E>(n.Scalar())) return v;
+  cx.error(n, "unknown " + what + " `" + n.Scalar() + "`" +
+                  detail::did_you_mean(n.Scalar(), all_names<E>()) + " (allowed: " + [] {
+                    std::string s;
+                    for (auto x : enum_names<E>::values) s += (s.empty() ? "" : ", ") + std::string(x);
+                    return s;
+                  }() + ")");
+  return std::nullopt;
+}
+
+template <class E>
+flag_set<E> enum_set(context& cx, const YAML::Node& n, const std::string& what) {
+  flag_set<E> out;
+  for (const auto& x : items(cx, n, what))
+    if (auto v = enum_value<E>(cx, x)) {
+      if (out.contains(*v))
+        cx.error(x, "`" + std::string(name_of(*v)) + "` is listed twice in `" + what + "`");
+      out.insert(*v);
+    }
+  return out;
+}
+
+std::optional<date> date_value(context& cx, const YAML::Node& n, const std::string& what) {
+  if (!present(n)) return std::nullopt;
+  if (!n.IsScalar()) {
+    cx.error(n, "expected a date for `" + what + "`, got " + kind_of(n));
+    return std::nullopt;
+  }
+  if (auto d = date::parse(n.Scalar())) return d;
+  cx.error(n, "bad date `" + n.Scalar() + "` for `" + what +
+                  "`: write YYYY-MM-DD, YYYY-MM or YYYY, with a real month and day");
+  return std::nullopt;
+}
+
+std::optional<bool> bool_value(context& cx, const YAML::Node& n, const std::string& what) {
+  if (!present(n)) return std::nullopt;
+  if (n.IsScalar() && (n.Scalar() == "true" || n.Scalar() == "false")) return n.Scalar() == "true";
+  cx.error(n, "expected `true` or `false` for `" + what + "`, got " + kind_of(n));
+  return std::nullopt;
+}
+
+std::string slug(std::string s) {
+  std::string out;
+  for (char ch : s) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == ' ' || c == '\t' || c == ',' || c == ';') {
+      if (!out.empty() && out.back() != '-') out += '-';
+    } else {
+      out += static_cast<char>(c < 128 ? std::tolower(c) : c);
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+// Which optional keys an item gave, for inheritance by annexes and provisions.
+enum given : unsigned {
+  g_parties = 1, g_level = 2, g_binding = 4, g_adopted = 8, g_in_force = 16, g_expires = 32,
+  g_sectors = 64, g_excluded = 128, g_territories = 256, g_workers = 512, g_kind = 1024,
+  g_region = 2048
+};
+
+struct parsed_instrument {
+  instrument item;
+  unsigned given = 0;
+  std::vector<unsigned> provision_scope_given;
+  bool replaces = false;
+  source_location at;
+};
+
+unsigned read_scope(context& cx, const YAML::Node& n, scope& s) {
+  unsigned g = 0;
+  if (!present(n)) return g;
+  fields f(cx, n, "scope", {"sectors", "excluded_sectors", "workers", "territories"});
+  if (!f.ok()) return g;
+  if (present(f["sectors"]) || f["sectors"].IsSequence()) g |= g_sectors;
+  if (present(f["excluded_sectors"]) || f["excluded_sectors"].IsSequence()) g |= g_excluded;
+  if (present(f["territories"]) || f["territories"].IsSequence()) g |= g_territories;
+  s.sectors = texts(cx, f["sectors"], "sectors");
+  s.excluded_sectors = texts(cx, f["excluded_sectors"], "excluded_sectors");
+  s.territories = texts(cx, f["territories"], "territories");
+  if (auto w = enum_value<worker_coverage>(cx, f["workers"])) {
+    s.workers = *w;
+    g |= g_workers;
+  }
+  return g;
+}
+
+void apply_scope(scope& s, const scope& from, unsigned given) {
+  if (!(given & g_sectors)) s.sectors = from.sectors;
+  if (!(given & g_excluded)) s.excluded_sectors = from.excluded_sectors;
+  if (!(given & g_territories)) s.territories = from.territories;
+  if (!(given & g_workers)) s.workers = from.workers;
+}
+
+provision read_provision(context& cx, const YAML::Node& n, const std::string& instrument_id,
+                         std::size_t index, unsigned& scope_given) {
+  provision p;
+  p.instrument = instrument_id;
+  const std::string key = "provision/" + instrument_id + "/" + std::to_string(index);
+  cx.record(key, n);
+  fields f(cx, n, "provision",
+           {"id", "article", "chapter", "part", "summary", "modality", "strength", "bearers",
+            "beneficiaries", "designated", "stages", "topics", "scope", "qualifiers", "provenance",
+            "notes"});
+  if (!f.ok()) {
+    p.id = instrument_id + ":#" + std::to_string(index + 1);
+    cx.where.mark_failed(key);
+    return p;
+  }
+  f.require(n, {"modality", "strength", "provenance"});
+  p.article = cx.guarded(key + "/article", [&] { return text(cx, f["article"], "article"); });
+  p.chapter = cx.guarded(key + "/article", [&] { return text(cx, f["chapter"], "chapter"); });
+  p.part = text(cx, f["part"], "part");
+  p.summary = cx.guarded(key + "/summary", [&] { return text(cx, f["summary"], "summary"); });
+  p.notes = text(cx, f["notes"], "notes");
+  if (auto m = enum_value<modality>(cx, f["modality"])) p.modality = *m;
+  if (auto s = enum_value<strength>(cx, f["strength"])) p.strength = *s;
+  p.bearers = cx.guarded(key + "/bearers", [&] { return enum_set<role>(cx, f["bearers"], "bearers"); });
+  if (present(f["bearers"])) cx.record(key + "/bearers", f["bearers"]);
+  p.beneficiaries = present(f["beneficiaries"]) ? enum_set<role>(cx, f["beneficiaries"], "beneficiaries")
+                                                : role_set{role::worker};
+  p.stages = cx.guarded(key + "/stages", [&] { return enum_set<stage>(cx, f["stages"], "stages"); });
+  if (present(f["stages"])) cx.record(key + "/stages", f["stages"]);
+  std::vector<YAML::Node> designated_nodes;
+  p.designated = texts(cx, f["designated"], "designated", &designated_nodes);
+  for (std::size_t k = 0; k < designated_nodes.size(); ++k)
+    cx.record(key + "/designated/" + std::to_string(k), designated_nodes[k]);
+
+  if (present(f["topics"])) cx.record(key + "/topics", f["topics"]);
+  const auto topics_before = cx.problems.size();
+  for (const auto& t : items(cx, f["topics"], "topics")) {
+    const std::string tk = key + "/topics/" + std::to_string(p.topics.size());
+    if (t.IsScalar()) {
+      cx.record(tk, t);
+      p.topics.push_back({id_text(cx, t, "topic"), effect::protects});
+    } else {
+      fields tf(cx, t, "a topic of a provision", {"topic", "effect"});
+      if (!tf.ok()) continue;
+      tf.require(t, {"topic"});
+      cx.record(tk, present(tf["topic"]) ? tf["topic"] : t);
+      topic_effect te{id_text(cx, tf["topic"], "topic"), effect::protects};
+      if (auto e = enum_value<effect>(cx, tf["effect"])) te.effect = *e;
+      if (!te.topic.empty()) p.topics.push_back(te);
+    }
+  }
+  if (cx.problems.size() != topics_before) cx.where.mark_failed(key + "/topics");
+  scope_given = read_scope(cx, f["scope"], p.scope);
+  if (present(f["scope"])) cx.record(key + "/scope", f["scope"]);
+  for (const auto& q : items(cx, f["qualifiers"], "qualifiers")) {
+    if (q.IsScalar()) {
+      if (auto k = enum_value<qualifier_kind>(cx, q)) p.qualifiers.push_back({*k, {}});
+    } else {
+      fields qf(cx, q, "a qualifier", {"kind", "text"});
+      if (!qf.ok()) continue;
+      qf.require(q, {"kind"});
+      if (auto k = enum_value<qualifier_kind>(cx, qf["kind"]))
+        p.qualifiers.push_back({*k, text(cx, qf["text"], "text")});
+    }
+  }
+  if (present(f["provenance"])) {
+    const YAML::Node pn = f["provenance"];
+    cx.record(key + "/provenance", pn);
+    fields pf(cx, pn, "provenance", {"coded_from", "source", "passage", "coder", "confidence"});
+    if (!pf.ok()) cx.where.mark_failed(key + "/provenance");
+    if (pf.ok()) {
+      pf.require(pn, {"coded_from", "source", "confidence"});
+      if (auto c = enum_value<coded_from>(cx, pf["coded_from"])) p.provenance.from = *c;
+      if (auto c = enum_value<confidence>(cx, pf["confidence"])) p.provenance.level = *c;
+      p.provenance.source = text(cx, pf["source"], "source");
+      p.provenance.passage = text(cx, pf["passage"], "passage");
+      p.provenance.coder = text(cx, pf["coder"], "coder");
+    }
+  }
+  std::string local = text(cx, f["id"], "id");
+  if (local.empty()) {
+    std::vector<std::string> bits;
+    if (!p.part.empty()) bits.push_back(slug(p.part));
+    if (!p.article.empty()) bits.push_back(slug(p.article));
+    else if (!p.chapter.empty()) bits.push_back("ch-" + slug(p.chapter));
+    for (const auto& b : bits) local += (local.empty() ? "" : ":") + b;
+    if (local.empty()) local = "#" + std::to_string(index + 1);
+  }
+  p.id = instrument_id + ":" + local;
+  return p;
+}
+
+parsed_instrument read_instrument(context& cx, const YAML::Node& n) {
+  parsed_instrument out;
+  out.at = cx.loc(n);
+  instrument& in = out.item;
+  fields f(cx, n, "instrument",
+           {"id", "title", "short_title", "kind", "level", "binding", "parties", "region",
+            "adopted", "in_force", "expires", "supersedes", "annex_to", "scope", "source", "notes",
+            "replaces", "provisions"});
+  if (!f.ok()) return out;
+  in.id = id_text(cx, f["id"], "id");
+  const std::string key = "instrument/" + in.id;
+  cx.record(key, n);
+  if (!present(f["id"])) cx.error(n, "missing required key `id` in instrument");
+  if (!present(f["provisions"]) && !f["provisions"].IsSequence())
+    cx.error(n, "missing required key `provisions` in instrument (write `provisions: []` for "
+                "an instrument whose provisions are not coded)");
+  if (!f.has("annex_to")) f.require(n, {"kind", "level"});
+  for (const char* k : {"title", "short_title", "supersedes", "annex_to", "region", "parties",
+                        "level", "expires", "adopted", "in_force", "binding", "kind"})
+    if (present(f[k])) cx.record(key + "/" + k, f[k]);
+  in.title = cx.guarded(key + "/title", [&] { return text(cx, f["title"], "title"); });
+  in.short_title = text(cx, f["short_title"], "short_title");
+  if (auto k = enum_value<instrument_kind>(cx, f["kind"])) {
+    in.kind = *k;
+    out.given |= g_kind;
+  }
+  if (auto l = enum_value<level>(cx, f["level"])) {
+    in.level = *l;
+    out.given |= g_level;
+  }
+  if (auto b = bool_value(cx, f["binding"], "binding")) {
+    in.binding = *b;
+    out.given |= g_binding;
+  }
+  std::vector<YAML::Node> party_nodes;
+  in.parties = texts(cx, f["parties"], "parties", &party_nodes);
+  for (std::size_t k = 0; k < party_nodes.size(); ++k)
+    cx.record(key + "/parties/" + std::to_string(k), party_nodes[k]);
+  if (present(f["parties"])) out.given |= g_parties;
+  in.region = id_text(cx, f["region"], "region");
+  if (!in.region.empty()) out.given |= g_region;
+  if ((in.adopted = date_value(cx, f["adopted"], "adopted"))) out.given |= g_adopted;
+  if ((in.in_force = date_value(cx, f["in_force"], "in_force"))) out.given |= g_in_force;
+  if ((in.expires = date_value(cx, f["expires"], "expires"))) out.given |= g_expires;
+  in.supersedes = id_text(cx, f["supersedes"], "supersedes");
+  in.annex_to = id_text(cx, f["annex_to"], "annex_to");
+  out.given |= read_scope(cx, f["scope"], in.scope);
+  if (present(f["scope"])) cx.record(key + "/scope", f["scope"]);
+  in.source = cx.guarded(key + "/source", [&] { return text(cx, f["source"], "source"); });
+  in.notes = text(cx, f["notes"], "notes");
+  if (auto r = bool_value(cx, f["replaces"], "replaces")) out.replaces = *r;
+  const YAML::Node provisions = f["provisions"];
+  if (present(provisions) && !provisions.IsSequence()) {
+    cx.error(provisions, "expected a list of provisions for `provisions`, got " + kind_of(provisions));
+  } else if (present(provisions)) {
+    std::size_t i = 0;
+    for (const auto& pn : provisions) {
+      cx.count();
+      unsigned g = 0;
+      in.provisions.push_back(read_provision(cx, pn, in.id, i++, g));
+      out.provision_scope_given.push_back(g);
+    }
+  }
+  return out;
+}
+
+struct parsed_file {
+  std::vector<sector> sectors;
+  std::vector<topic> topics;
+  std::vector<actor> actors;
+  std::vector<ratification> ratifications;
+  std::vector<profile> profiles;
+  std::vector<parsed_instrument> instruments;
+  // `replaces` flags and locations, parallel to the vectors above.
+  std::vector<std::pair<bool, source_location>> sector_meta, topic_meta, actor_meta,
+      ratification_meta, profile_meta;
+};
+
+template <class F>
+void each_item(context& cx, const YAML::Node& list, const std::string& what, F f) {
+  if (!list.IsSequence()) {
+    cx.error(list, "expected a list of " + what + ", got " + kind_of(list));
+    return;
+  }
+  for (const auto& n : list) {
+    cx.count();
+    f(n);
+  }
+}
+
+void read_topics(context& cx, const YAML::Node& list, parsed_file& out) {
+  each_item(cx, list, "topics", [&](const YAML::Node& n) {
+    fields f(cx, n, "topic", {"id", "title", "description", "stages", "replaces"});
+    if (!f.ok()) return;
+    f.require(n, {"id"});
+    topic t;
+    t.id = id_text(cx, f["id"], "id");
+    cx.record("topic/" + t.id, n);
+    cx.record("topic/" + t.id + "/id", f["id"]);
+    cx.record("topic/" + t.id + "/stages", f["stages"]);
+    t.title = text(cx, f["title"], "title");
+    t.description = text(cx, f["description"], "description");
+    t.stages = enum_set<stage>(cx, f["stages"], "stages");
+    out.topics.push_back(std::move(t));
+    out.topic_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false), cx.loc(n));
+  });
+}
+
+void read_sectors(context& cx, const YAML::Node& list, parsed_file& out) {
+  each_item(cx, list, "sectors", [&](const YAML::Node& n) {
+    fields f(cx, n, "sector", {"id", "title", "description", "replaces"});
+    if (!f.ok()) return;
+    f.require(n, {"id"});
+    sector s;
+    s.id = id_text(cx, f["id"], "id");
+    cx.record("sector/" + s.id, n);
+    s.title = text(cx, f["title"], "title");
+    s.description = text(cx, f["description"], "description");
+    out.sectors.push_back(std::move(s));
+    out.sector_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false), cx.loc(n));
+  });
+}
+
+void read_actors(context& cx, const YAML::Node& list, parsed_file& out) {
+  each_item(cx, list, "actors", [&](const YAML::Node& n) {
+    fields f(cx, n, "actor",
+             {"id", "name", "kind", "state", "roles", "oversees", "refers_to",
+              "receives_complaints", "source", "notes", "replaces"});
+    if (!f.ok()) return;
+    f.require(n, {"id", "kind"});
+    actor a;
+    a.id = id_text(cx, f["id"], "id");
+    const std::string key = "actor/" + a.id;
+    cx.record(key, n);
+    if (present(f["state"])) cx.record(key + "/state", f["state"]);
+    a.name = text(cx, f["name"], "name");
+    if (auto k = enum_value<actor_kind>(cx, f["kind"])) a.kind = *k;
+    a.state = id_text(cx, f["state"], "state");
+    a.roles = enum_set<role>(cx, f["roles"], "roles");
+    a.receives_complaints = enum_set<stage>(cx, f["receives_complaints"], "receives_complaints");
+    a.source = text(cx, f["source"], "source");
+    for (const auto& o : items(cx, f["oversees"], "oversees")) {
+      const std::string ok = key + "/oversees/" + std::to_string(a.oversees.size());
+      cx.record(ok, o);
+      fields of(cx, o, "an `oversees` entry", {"actor", "role", "function", "source"});
+      if (!of.ok()) continue;
+      oversight ov;
+      ov.actor = id_text(cx, of["actor"], "actor");
+      if (present(of["actor"])) cx.record(ok + "/actor", of["actor"]);
+      ov.target_role = enum_value<role>(cx, of["role"]);
+      ov.function = text(cx, of["function"], "function");
+      ov.source = text(cx, of["source"], "source");
+      a.oversees.push_back(std::move(ov));
+    }
+    for (const auto& r : items(cx, f["refers_to"], "refers_to")) {
+      const std::string rk = key + "/refers_to/" + std::to_string(a.refers_to.size());
+      cx.record(rk, r);
+      fields rf(cx, r, "a `refers_to` entry", {"actor", "stages", "source"});
+      if (!rf.ok()) continue;
+      referral ref;
+      ref.actor = id_text(cx, rf["actor"], "actor");
+      if (present(rf["actor"])) cx.record(rk + "/actor", rf["actor"]);
+      ref.stages = enum_set<stage>(cx, rf["stages"], "stages");
+      ref.source = text(cx, rf["source"], "source");
+      a.refers_to.push_back(std::move(ref));
+    }
+    out.actors.push_back(std::move(a));
+    out.actor_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false), cx.loc(n));
+  });
+}
+
+void read_ratifications(context& cx, const YAML::Node& list, parsed_file& out) {
+  each_item(cx, list, "ratifications", [&](const YAML::Node& n) {
+    fields f(cx, n, "ratification",
+             {"state", "instrument", "signed", "ratified", "denounced", "excludes", "limited_to",
+              "source", "notes", "replaces"});
+    if (!f.ok()) return;
+    f.require(n, {"state", "instrument"});
+    ratification r;
+    r.state = id_text(cx, f["state"], "state");
+    r.instrument = id_text(cx, f["instrument"], "instrument");
+    const std::string key = "ratification/" + r.state + "/" + r.instrument;
+    cx.record(key, n);
+    for (const char* k : {"state", "instrument", "excludes", "denounced"})
+      if (present(f[k])) cx.record(key + "/" + k, f[k]);
+    r.signed_on = date_value(cx, f["signed"], "signed");
+    r.ratified_on = date_value(cx, f["ratified"], "ratified");
+    r.denounced_on = date_value(cx, f["denounced"], "denounced");
+    r.excludes = texts(cx, f["excludes"], "excludes");
+    r.limited_to = texts(cx, f["limited_to"], "limited_to");
+    r.source = text(cx, f["source"], "source");
+    r.notes = text(cx, f["notes"], "notes");
+    out.ratifications.push_back(std::move(r));
+    out.ratification_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false),
+                                       cx.loc(n));
+  });
+}
+
+void read_profiles(context& cx, const YAML::Node& list, parsed_file& out) {
+  each_item(cx, list, "profiles", [&](const YAML::Node& n) {
+    fields f(cx, n, "profile",
+             {"id", "title", "description", "source", "accepts", "norms", "replaces"});
+    if (!f.ok()) return;
+    f.require(n, {"id"});
+    profile p;
+    p.id = id_text(cx, f["id"], "id");
+    const std::string key = "profile/" + p.id;
+    cx.record(key, n);
+    p.title = text(cx, f["title"], "title");
+    p.description = text(cx, f["description"], "description");
+    p.source = text(cx, f["source"], "source");
+    for (const auto& k : items(cx, f["accepts"], "accepts"))
+      if (auto v = enum_value<instrument_kind>(cx, k)) p.accepts.push_back(*v);
+    for (const auto& nn : items(cx, f["norms"], "norms")) {
+      const std::string nk = key + "/norms/" + std::to_string(p.norms.size());
+      cx.record(nk, nn);
+      fields nf(cx, nn, "a norm", {"topic", "stage", "bearer", "min_strength", "source", "note"});
+      if (!nf.ok()) continue;
+      nf.require(nn, {"topic", "stage", "bearer"});
+      norm x;
+      x.topic = id_text(cx, nf["topic"], "topic");
+      if (present(nf["topic"])) cx.record(nk + "/topic", nf["topic"]);
+      if (present(nf["stage"])) cx.record(nk + "/stage", nf["stage"]);
+      if (auto s = enum_value<stage>(cx, nf["stage"])) x.stage = *s;
+      if (auto b = enum_value<role>(cx, nf["bearer"])) x.bearer = *b;
+      if (auto m = enum_value<strength>(cx, nf["min_strength"])) x.min_strength = *m;
+      x.source = text(cx, nf["source"], "source");
+      x.note = text(cx, nf["note"], "note");
+      p.norms.push_back(std::move(x));
+    }
+    out.profiles.push_back(std::move(p));
+    out.profile_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false), cx.loc(n));
+  });
+}
+
+// Position (1-based line and column) of the first byte that is not valid UTF-8, if any.
+std::optional<std::pair<int, int>> invalid_utf8(std::string_view s) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return std::make_pair(line, column);
+    std::uint32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
+    for (std::size_t k = 1; k < n; ++k) {
+      const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 0x2) return std::make_pair(line, column);
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+      return std::make_pair(line, column);
+    if (c == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+    i += n;
+  }
+  return std::nullopt;
+}
+
+parsed_file read_file(const source_file& file, std::vector<problem>& problems, source_map& where,
+                      const load_limits& limits) {
+  parsed_file out;
+  context cx{file.name, problems, where, limits.max_nodes};
+  auto fail = [&](int line, int column, std::string message) {
+    problems.push_back(problem{file.name, line, column, std::move(message)});
+  };
+  if (file.text.size() > limits.max_file_bytes) {
+    fail(0, 0, "file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
+    return out;
+  }
+  std::string_view body = file.text;
+  if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
+  if (auto bad = invalid_utf8(body)) {
+    fail(bad->first, bad->second, "file is not valid UTF-8 (first bad byte here); save it as UTF-8");
+    return out;
+  }
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    fail(0, 0, "file is empty");
+    return out;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(body));
+  } catch (const YAML::Exception& e) {
+    fail(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
+         "YAML syntax error: " + e.msg);
+    return out;
+  }
+  try {
+    if (root.IsNull()) {
+      fail(0, 0, "file is empty (it holds only comments)");
+      return out;
+    }
+    const auto before = problems.size();
+    fields f(cx, root, "a corpus file",
+             {"instrument", "topics", "sectors", "actors", "ratifications", "profiles"});
+    if (!f.ok() || problems.size() != before) return out;
+    int kinds = 0;
+    for (const char* k : {"instrument", "actors", "ratifications", "profiles"}) kinds += f.has(k);
+    kinds += (f.has("topics") || f.has("sectors")) ? 1 : 0;
+    if (kinds == 0) {
+      cx.error(root, "a corpus file holds one of `instrument`, `topics` (with `sectors`), "
+                     "`actors`, `ratifications` or `profiles`; this one holds none");
+      return out;
+    }
+    if (kinds > 1) {
+      cx.error(root, "a corpus file holds only one kind of content (`instrument`, `topics` and "
+                     "`sectors`, `actors`, `ratifications` or `profiles`); split this file");
+      return out;
+    }
+    if (f.has("instrument")) out.instruments.push_back(read_instrument(cx, f["instrument"]));
+    if (f.has("sectors")) read_sectors(cx, f["sectors"], out);
+    if (f.has("topics")) read_topics(cx, f["topics"], out);
+    if (f.has("actors")) read_actors(cx, f["actors"], out);
+    if (f.has("ratifications")) read_ratifications(cx, f["ratifications"], out);
+    if (f.has("profiles")) read_profiles(cx, f["profiles"], out);
+  } catch (const too_many_nodes&) {
+    problems.push_back(problem{file.name, 0, 0,
+                               "file has more than " + std::to_string(limits.max_nodes) +
+                                   " YAML nodes once aliases are expanded; refusing to read it"});
+    return parsed_file{};
+  } catch (const YAML::Exception& e) {
+    fail(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
+         "YAML error: " + e.msg);
+  }
+  return out;
+}
+
+std::string at(const source_location& l) {
+  if (l.file.empty()) return "the base corpus";
+  return l.line ? l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column) : l.file;
+}
+
+// Merges items by id into the accumulated content, honouring `replaces`.
+class merger {
+ public:
+  merger(corpus_content& content, source_map& where, std::vector<problem>& problems)
+      : content_(content), where_(where), problems_(problems) {
+    index_all(content_.sectors, sectors_, "sector");
+    index_all(content_.topics, topics_, "topic");
+    index_all(content_.actors, actors_, "actor");
+    index_all(content_.instruments, instruments_, "instrument");
+    index_all(content_.profiles, profiles_, "profile");
+    for (std::size_t i = 0; i < content_.ratifications.size(); ++i)
+      ratifications_[rkey(content_.ratifications[i])] = {i, {}, -1};
+  }
+
+  void begin_layer() { ++layer_; }
+
+  // Adds a file's items; its recorded locations are kept for the items accepted.
+  void add(const parsed_file& f, source_map file_where) {
+    rejected_.clear();
+    for (std::size_t i = 0; i < f.sectors.size(); ++i)
+      put(content_.sectors, sectors_, "sector", f.sectors[i], f.sectors[i].id, f.sector_meta[i]);
+    for (std::size_t i = 0; i < f.topics.size(); ++i)
+      put(content_.topics, topics_, "topic", f.topics[i], f.topics[i].id, f.topic_meta[i]);
+    for (std::size_t i = 0; i < f.actors.size(); ++i)
+      put(content_.actors, actors_, "actor", f.actors[i], f.actors[i].id, f.actor_meta[i]);
+    for (std::size_t i = 0; i < f.profiles.size(); ++i)
+      put(content_.profiles, profiles_, "profile", f.profiles[i], f.profiles[i].id, f.profile_meta[i]);
+    for (std::size_t i = 0; i < f.ratifications.size(); ++i) {
+      const auto& r = f.ratifications[i];
+      put(content_.ratifications, ratifications_, "ratification", r, rkey(r), f.ratification_meta[i],
+          "record of `" + r.state + "` for `" + r.instrument + "`");
+    }
+    for (const auto& pi : f.instruments) {
+      if (pi.item.id.empty()) continue;
+      if (put(content_.instruments, instruments_, "instrument", pi.item, pi.item.id,
+              {pi.replaces, pi.at}))
+        parsed_[pi.item.id] = pi;
+      else
+        rejected_.push_back("provision/" + pi.item.id);
+    }
+    for (const auto& prefix : rejected_) file_where.erase_prefix(prefix);
+    where_.merge(file_where);
+  }
+
+  // Inheritance: annexes from their parent, provisions from their instrument's scope.
+  void resolve() {
+    auto parsed = [&](const instrument& in) -> const parsed_instrument* {
+      auto it = parsed_.find(in.id);
+      return it == parsed_.end() ? nullptr : &it->second;  // absent: from the base, resolved
+    };
+    // Defaults first, so that annexes inherit resolved values whatever the order of the files.
+    for (auto& in : content_.instruments)
+      if (auto pi = parsed(in); pi && in.annex_to.empty() && !(pi->given & g_binding))
+        in.binding = binding_by_default(in.kind);
+    for (auto& in : content_.instruments) {
+      const parsed_instrument* pi = parsed(in);
+      if (!pi || in.annex_to.empty()) continue;
+      auto pit = instruments_.find(in.annex_to);
+      if (pit == instruments_.end()) continue;  // reported by the reference checks
+      const instrument& parent = content_.instruments[pit->second.index];
+      if (!parent.annex_to.empty()) {
+        problems_.push_back(detail::make_problem(
+            pi->at, "instrument `" + in.id + "` is annexed to `" + parent.id +
+                        "`, itself an annex; annex it to `" + parent.annex_to + "`"));
+        continue;
+      }
+      const unsigned g = pi->given;
+      auto mismatch = [&](const char* what) {
+        problems_.push_back(detail::make_problem(
+            where_.find({"instrument/" + in.id + "/" + what, "instrument/" + in.id}),
+            "`" + std::string(what) + "` of annex `" + in.id + "` differs from that of `" +
+                parent.id + "`; leave it out to inherit it"));
+      };
+      if (!(g & g_parties)) in.parties = parent.parties;
+      if (!(g & g_level)) in.level = parent.level;
+      else if (in.level != parent.level) mismatch("level");
+      if (!(g & g_binding)) in.binding = parent.binding;
+      else if (in.binding != parent.binding) mismatch("binding");
+      if (!(g & g_kind)) in.kind = instrument_kind::standard_contract;
+      if (!(g & g_region)) in.region = parent.region;
+      if (!(g & g_adopted)) in.adopted = parent.adopted;
+      if (!(g & g_in_force)) in.in_force = parent.in_force;
+      if (!(g & g_expires)) in.expires = parent.expires;
+      apply_scope(in.scope, parent.scope, g);
+    }
+    for (auto& in : content_.instruments)
+      if (const parsed_instrument* pi = parsed(in))
+        for (std::size_t k = 0; k < in.provisions.size(); ++k)
+          apply_scope(in.provisions[k].scope, in.scope, pi->provision_scope_given[k]);
+  }
+
+ private:
+  struct entry {
+    std::size_t index;
+    source_location at;
+    int layer;
+  };
+
+  static std::string rkey(const ratification& r) { return r.state + "/" + r.instrument; }
+
+  template <class Item>
+  void index_all(const std::vector<Item>& items, std::unordered_map<std::string, entry>& ids,
+                 const std::string& kind) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      ids[items[i].id] = {i, {}, -1};
+      (void)kind;
+    }
+  }
+
+  template <class Item>
+  bool put(std::vector<Item>& items, std::unordered_map<std::string, entry>& ids,
+           const std::string& kind, const Item& item, const std::string& id,
+           const std::pair<bool, source_location>& meta, std::string name = {}) {
+    if (id.empty() || id == "/") return false;
+    if (name.empty()) name = kind + " `" + id + "`";
+    const bool replaces = meta.first;
+    const std::string prefix = kind + "/" + id;
+    auto it = ids.find(id);
+    if (it == ids.end()) {
+      if (replaces) {
+        std::vector<std::string> known;
+        for (const auto& [k, v] : ids) known.push_back(k);
+        std::sort(known.begin(), known.end());
+        problems_.push_back(detail::make_problem(
+            meta.second, name + " says `replaces: true`, but no earlier layer defines it" +
+                             detail::did_you_mean(id, known)));
+      }
+      ids[id] = {items.size(), meta.second, layer_};
+      items.push_back(item);
+      return true;
+    }
+    if (it->second.layer == layer_) {
+      problems_.push_back(detail::make_problem(
+          meta.second, "duplicate " + name + ": already defined at " + at(it->second.at)));
+      rejected_.push_back(prefix);
+      return false;
+    }
+    if (!replaces) {
+      problems_.push_back(detail::make_problem(
+          meta.second, name + " is already defined in " + at(it->second.at) +
+                           "; add `replaces: true` to replace it"));
+      rejected_.push_back(prefix);
+      return false;
+    }
+    // Replacement: the earlier item's recorded locations go with it.
+    where_.erase_prefix(prefix);
+    if (kind == "instrument") where_.erase_prefix("provision/" + id);
+    items[it->second.index] = item;
+    it->second.at = meta.second;
+    it->second.layer = layer_;
+    return true;
+  }
+
+  corpus_content& content_;
+  source_map& where_;
+  std::vector<problem>& problems_;
+  int layer_ = -1;
+  std::unordered_map<std::string, entry> sectors_, topics_, actors_, instruments_, profiles_,
+      ratifications_;
+  std::unordered_map<std::string, parsed_instrument> parsed_;
+  std::vector<std::string> rejected_;  // key prefixes of the current file's rejected items
+};
+
+source_file read_disk_file(const std::filesystem::path& p, std::vector<problem>& problems,
+                           const load_limits& limits) {
+  source_file f{p.generic_string(), {}};
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(p, ec);
+  if (ec) {
+    problems.push_back(problem{f.name, 0, 0, "cannot read file: " + ec.message()});
+    return f;
+  }
+  if (size > limits.max_file_bytes) {
+    problems.push_back(problem{f.name, 0, 0, "file is larger than the limit of " +
+                                                 std::to_string(limits.max_file_bytes) + " bytes"});
+    return f;
+  }
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    problems.push_back(problem{f.name, 0, 0, "cannot open file"});
+    return f;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  f.text = ss.str();
+  return f;
+}
+
+struct outcome {
+  std::optional<corpus> result;
+  std::vector<problem> problems;
+};
+
+outcome run(const std::vector<std::vector<source_file>>& layers, const corpus& base,
+            const load_limits& limits, std::vector<problem> problems = {}) {
+  corpus_content content = base.content();
+  source_map where;
+  merger merge(content, where, problems);
+  for (const auto& layer : layers) {
+    merge.begin_layer();
+    for (const auto& file : layer) {
+      source_map file_where;
+      std::vector<problem> file_problems;
+      parsed_file parsed = read_file(file, file_problems, file_where, limits);
+      problems.insert(problems.end(), file_problems.begin(), file_problems.end());
+      merge.add(parsed, std::move(file_where));
+    }
+  }
+  merge.resolve();
+  try {
+    corpus c = corpus::build(std::move(content), &where);
+    if (problems.empty()) return {std::move(c), {}};
+  } catch (const corpus_error& e) {
+    // Follow-on problems at a place already reported add nothing.
+    std::set<std::tuple<std::string, int, int>> seen;
+    for (const auto& p : problems) seen.emplace(p.file, p.line, p.column);
+    for (const auto& p : e.problems())
+      if (p.line == 0 || !seen.count({p.file, p.line, p.column})) problems.push_back(p);
+  }
+  std::stable_sort(problems.begin(), problems.end(), [](const problem& a, const problem& b) {
+    return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
+  });
+  problems.erase(std::unique(problems.begin(), problems.end()), problems.end());
+  return {std::nullopt, std::move(problems)};
+}
+
+std::vector<std::vector<source_file>> read_layers(const std::vector<std::filesystem::path>& paths,
+                                                  std::vector<problem>& problems,
+                                                  const load_limits& limits) {
+  std::vector<std::vector<source_file>> layers;
+  for (const auto& path : paths) {
+    std::vector<source_file> files;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) {
+      problems.push_back(problem{path.generic_string(), 0, 0, "no such file or folder"});
+      layers.push_back({});
+      continue;
+    }
+    const auto found = corpus_files(path);
+    if (found.empty())
+      problems.push_back(problem{path.generic_string(), 0, 0,
+                                 "folder holds no corpus files (*.yaml or *.yml)"});
+    for (const auto& f : found) files.push_back(read_disk_file(f, problems, limits));
+    layers.push_back(std::move(files));
+  }
+  return layers;
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> corpus_files(const std::filesystem::path& path) {
+  std::vector<std::filesystem::path> out;
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
+         it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      const auto ext = it->path().extension().string();
+      if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml")) out.push_back(it->path());
+    }
+    std::sort(out.begin(), out.end());
+  } else if (std::filesystem::exists(path, ec)) {
+    out.push_back(path);
+  }
+  return out;
+}
+
+corpus load_sources(const std::vector<std::vector<source_file>>& layers, const corpus& base,
+                    const load_limits& limits) {
+  auto r = run(layers, base, limits);
+  if (!r.result) throw corpus_error(std::move(r.problems));
+  return std::move(*r.result);
+}
+
+std::vector<problem> check_sources(const std::vector<std::vector<source_file>>& layers,
+                                   const corpus& base, const load_limits& limits) {
+  return run(layers, base, limits).problems;
+}
+
+corpus load(const std::vector<std::filesystem::path>& paths, const corpus& base,
+            const load_limits& limits) {
+  std::vector<problem> problems;
+  auto layers = read_layers(paths, problems, limits);
+  auto r = run(layers, base, limits, std::move(problems));
+  if (!r.result) throw corpus_error(std::move(r.problems));
+  return std::move(*r.result);
+}
+
+corpus load(const std::vector<std::filesystem::path>& paths) { return load(paths, builtin()); }
+
+std::vector<problem> check(const std::vector<std::filesystem::path>& paths, const corpus& base,
+                           const load_limits& limits) {
+  std::vector<problem> problems;
+  auto layers = read_layers(paths, problems, limits);
+  return run(layers, base, limits, std::move(problems)).problems;
+}
+
+}  // namespace dutymap
