@@ -164,7 +164,7 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
       ck.add({key + "/state", key}, "`state` of actor `" + a.id + "` is `" + a.state +
                                         "`, which is not a state");
     if (a.kind == actor_kind::state && !a.state.empty())
-      ck.add({key + "/state", key}, "actor `" + a.id + "` is a state and cannot belong to one");
+      ck.add({key + "/kind", key + "/state", key}, "actor `" + a.id + "` is a state and cannot belong to one");
     for (std::size_t i = 0; i < a.oversees.size(); ++i) {
       const auto& o = a.oversees[i];
       const std::string ok = key + "/oversees/" + std::to_string(i);

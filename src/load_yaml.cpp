@@ -497,7 +497,7 @@ void read_actors(context& cx, const YAML::Node& list, parsed_file& out) {
     cx.record(key, n);
     if (present(f["state"])) cx.record(key + "/state", f["state"]);
     a.name = text(cx, f["name"], "name");
-    if (auto k = enum_value<actor_kind>(cx, f["kind"])) a.kind = *k;
+    if (auto k = cx.guarded(key + "/kind", [&] { return enum_value<actor_kind>(cx, f["kind"]); })) a.kind = *k;
     a.state = id_text(cx, f["state"], "state");
     a.roles = enum_set<role>(cx, f["roles"], "roles");
     a.receives_complaints = enum_set<stage>(cx, f["receives_complaints"], "receives_complaints");

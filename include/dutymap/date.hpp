@@ -45,8 +45,8 @@ struct date {
   /// The date as written in files.
   std::string str() const {
     std::string out = pad(year, 4);
-    if (month) out += "-" + pad(month, 2);
-    if (day) out += "-" + pad(day, 2);
+    if (month) out.append(1, '-').append(pad(month, 2));
+    if (day) out.append(1, '-').append(pad(day, 2));
     return out;
   }
 

@@ -2,11 +2,13 @@
 /// dutymap: who owes what to a migrant worker, at each stage, under which instrument.
 /// This umbrella header includes the whole public API.
 
+#include <dutymap/accountability.hpp>
 #include <dutymap/actor.hpp>
 #include <dutymap/builtin.hpp>
 #include <dutymap/corpus.hpp>
 #include <dutymap/corridor.hpp>
 #include <dutymap/date.hpp>
+#include <dutymap/gaps.hpp>
 #include <dutymap/graph.hpp>
 #include <dutymap/instrument.hpp>
 #include <dutymap/io/load.hpp>
@@ -19,6 +21,7 @@
 #include <dutymap/qualifier.hpp>
 #include <dutymap/ratification.hpp>
 #include <dutymap/role.hpp>
+#include <dutymap/scenario.hpp>
 #include <dutymap/scope.hpp>
 #include <dutymap/stage.hpp>
 #include <dutymap/topic.hpp>

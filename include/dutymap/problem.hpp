@@ -17,8 +17,8 @@ struct problem {
   /// "file:line:column: message" (line and column left out when unknown).
   std::string str() const {
     std::string out = file;
-    if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
-    return out + ": " + message;
+    if (line > 0) out.append(1, ':').append(std::to_string(line)).append(1, ':').append(std::to_string(column));
+    return out.append(": ").append(message);
   }
   bool operator==(const problem&) const = default;
 };
@@ -33,9 +33,9 @@ class corpus_error : public std::runtime_error {
 
  private:
   static std::string describe(const std::vector<problem>& problems) {
-    std::string out = std::to_string(problems.size()) +
-                      (problems.size() == 1 ? " problem" : " problems") + " in the corpus:";
-    for (const auto& p : problems) out += "\n" + p.str();
+    std::string out = std::to_string(problems.size());
+    out.append(problems.size() == 1 ? " problem" : " problems").append(" in the corpus:");
+    for (const auto& p : problems) out.append(1, '\n').append(p.str());
     return out;
   }
   std::vector<problem> problems_;

@@ -43,13 +43,13 @@ struct provision {
   /// The citation as a reader writes it: "ilo-c97 Annex II Art. 4(2)", "asean-consensus-2017 Ch. 6".
   std::string citation() const {
     std::string out = instrument;
-    if (!part.empty()) out += " " + part;
+    if (!part.empty()) out.append(1, ' ').append(part);
     if (!article.empty()) {
       const bool plain = article.find_first_not_of("0123456789()abcdefghijklmnopqrstuvwxyz.") ==
                          std::string::npos;
-      out += plain ? " Art. " + article : " " + article;
+      out.append(plain ? " Art. " : " ").append(article);
     } else if (!chapter.empty()) {
-      out += " Ch. " + chapter;
+      out.append(" Ch. ").append(chapter);
     }
     return out;
   }

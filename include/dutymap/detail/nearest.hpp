@@ -32,9 +32,23 @@ template <class Range>
 std::string nearest(std::string_view wrong, const Range& candidates) {
   std::string best;
   std::size_t best_distance = std::max<std::size_t>(2, wrong.size() / 3) + 1;
+  bool best_is_anagram = false;
+  std::string sorted_wrong(wrong);
+  std::sort(sorted_wrong.begin(), sorted_wrong.end());
+  // Among equally near candidates, one with the same letters (a transposition) is the likelier typo.
+  auto anagram = [&](std::string_view cv) {
+    std::string s(cv);
+    std::sort(s.begin(), s.end());
+    return s == sorted_wrong;
+  };
   for (const auto& c : candidates) {
     const std::string_view cv(c);
     std::size_t d = edit_distance(wrong, cv);
+    if (d == best_distance && !best_is_anagram && anagram(cv)) {
+      best = std::string(cv);
+      best_is_anagram = true;
+      continue;
+    }
     // A candidate that differs only in case, or contains the wrong text whole, is a strong hint.
     if (d >= best_distance && cv.size() > wrong.size() && wrong.size() >= 4 &&
         cv.find(wrong) != std::string_view::npos)
@@ -42,6 +56,7 @@ std::string nearest(std::string_view wrong, const Range& candidates) {
     if (d < best_distance) {
       best_distance = d;
       best = std::string(cv);
+      best_is_anagram = anagram(cv);
     }
   }
   return best;

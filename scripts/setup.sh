@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what dutymap needs on a Debian 12 machine, then builds and installs the Python package
+# into .venv. Safe to run again: it installs only what is missing and rebuilds incrementally.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
+
+# System packages: compiler and the C++ libraries, from Debian.
+debs=(g++ make libboost-graph-dev libeigen3-dev catch2 libyaml-cpp-dev)
+python3 -c 'import ensurepip, venv' 2>/dev/null || debs+=(python3-venv)
+python3 - <<'PY' 2>/dev/null || debs+=(python3-dev)
+import os, sysconfig, sys
+sys.exit(0 if os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")) else 1)
+PY
+missing=()
+for d in "${debs[@]}"; do
+  dpkg-query -W -f='${Status}' "$d" 2>/dev/null | grep -q "ok installed" || missing+=("$d")
+done
+if ((${#missing[@]})); then
+  say "installing Debian packages: ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# A virtual environment of the project's own, so nothing touches the system Python.
+if [ ! -x .venv/bin/python ]; then
+  say "creating .venv"
+  python3 -m venv .venv
+fi
+py=.venv/bin/python
+want=(scikit-build-core pybind11 cmake ninja numpy pandas matplotlib networkx pytest)
+if ! $py -m pip show "${want[@]}" >/dev/null 2>&1; then
+  say "installing Python build and test dependencies into .venv"
+  $py -m pip install -q --disable-pip-version-check "${want[@]}"
+fi
+
+say "building and installing the dutymap package into .venv"
+$py -m pip install -q --disable-pip-version-check --no-build-isolation .

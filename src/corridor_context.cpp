@@ -1,0 +1,315 @@
+// Applicability of instruments and provisions in a corridor.
+
+#include "corridor_context.hpp"
+
+#include <dutymap/detail/nearest.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+namespace dutymap::detail {
+
+namespace {
+
+date today() {
+  const auto now = std::chrono::system_clock::now();
+  const auto days = std::chrono::floor<std::chrono::days>(now);
+  const std::chrono::year_month_day ymd{days};
+  return date{static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
+              static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+std::vector<std::string> state_ids(const corpus& c) {
+  std::vector<std::string> out;
+  for (const auto& a : c.actors())
+    if (a.kind == actor_kind::state) out.push_back(a.id);
+  return out;
+}
+
+corpus::index require_state(const corpus& c, const std::string& id, const char* what) {
+  auto i = c.actor_index(id);
+  if (!i || c.actors()[*i].kind != actor_kind::state)
+    throw std::invalid_argument(std::string("unknown ") + what + " state `" + id + "`" +
+                                did_you_mean(id, state_ids(c)));
+  return *i;
+}
+
+// Roles implied by an actor's kind, for actors that list none.
+role_set kind_roles(actor_kind k) {
+  switch (k) {
+    case actor_kind::union_: return {role::worker_organisation};
+    case actor_kind::ngo: return {role::civil_society};
+    case actor_kind::international_organisation: return {role::international_organisation};
+    case actor_kind::regional_body: return {role::regional_body};
+    case actor_kind::employer: return {role::employer};
+    default: return {};
+  }
+}
+
+}  // namespace
+
+corridor_context::corridor_context(const corpus& c_, const corridor& where_, const profile* p)
+    : c(c_), where(where_), prof(p) {
+  origin = require_state(c, where.origin, "origin");
+  destination = require_state(c, where.destination, "destination");
+  for (const auto& t : where.transit) transit.push_back(require_state(c, t, "transit"));
+  if (!where.sector.empty() && !c.sector_index(where.sector)) {
+    std::vector<std::string> ids;
+    for (const auto& s : c.sectors()) ids.push_back(s.id);
+    throw std::invalid_argument("unknown sector `" + where.sector + "`" + did_you_mean(where.sector, ids));
+  }
+  as_of = where.as_of ? *where.as_of : today();
+  // A partial as-of date means its last day: "as of 2017" is the end of 2017.
+  day = as_of.last_day();
+
+  auto bind = [&](role r, const std::string& id) {
+    played_[static_cast<std::size_t>(r)] = true;
+    auto& v = actors_[static_cast<std::size_t>(r)];
+    if (std::find(v.begin(), v.end(), id) == v.end()) v.push_back(id);
+  };
+  bind(role::origin_state, where.origin);
+  bind(role::destination_state, where.destination);
+  for (const auto& t : where.transit) bind(role::transit_state, t);
+  // Every corridor has a worker, the worker's family, employers and recruiters, even unnamed.
+  for (role r : {role::worker, role::worker_family, role::employer, role::recruitment_agency})
+    played_[static_cast<std::size_t>(r)] = true;
+
+  const auto& actors = c.actors();
+  for (index a = 0; a < actors.size(); ++a) {
+    const auto& ac = actors[a];
+    const bool in_corridor =
+        ac.state == where.origin || ac.state == where.destination ||
+        std::find(where.transit.begin(), where.transit.end(), ac.state) != where.transit.end() ||
+        (ac.state.empty() && ac.kind != actor_kind::state);
+    if (!in_corridor) continue;
+    // Regional bodies play their role only where both states belong to the region's instruments;
+    // an organisation with no state is taken to be present in every corridor.
+    for (role r : (ac.roles | kind_roles(ac.kind)).values()) bind(r, ac.id);
+  }
+}
+
+role_set corridor_context::roles_of(index a) const {
+  const auto& ac = c.actors()[a];
+  role_set out = ac.roles | kind_roles(ac.kind);
+  const std::string& state = ac.kind == actor_kind::state ? ac.id : ac.state;
+  // Bodies of a state play the state's role unless they list roles of their own.
+  const bool state_like = ac.kind == actor_kind::state || ac.roles.empty();
+  if (state_like && !state.empty()) {
+    if (state == where.origin) out.insert(role::origin_state);
+    if (state == where.destination) out.insert(role::destination_state);
+    if (std::find(where.transit.begin(), where.transit.end(), state) != where.transit.end())
+      out.insert(role::transit_state);
+  }
+  return out;
+}
+
+std::vector<corpus::index> corridor_context::anchor_states(role r) const {
+  switch (r) {
+    case role::origin_state: return {origin};
+    case role::destination_state: return {destination};
+    case role::transit_state: return transit;
+    case role::recruitment_agency: return {origin, destination};
+    case role::worker:
+    case role::worker_family: return {destination, origin};
+    default: return {destination};
+  }
+}
+
+gap_status corridor_context::tier(index i) const {
+  const auto& in = c.instruments()[i];
+  if (in.kind == instrument_kind::recommendation || in.kind == instrument_kind::guidelines)
+    return gap_status::guidance;
+  return in.binding ? gap_status::binding : gap_status::committed;
+}
+
+exclusion corridor_context::instrument_in_time(index i, std::string* why) const {
+  if (in_time_.empty()) in_time_.assign(c.instruments().size(), 0);
+  if (!why && in_time_[i]) return static_cast<exclusion>(in_time_[i] - 1);
+  const auto& in = c.instruments()[i];
+  exclusion result = exclusion::counts;
+  // An annex lives and dies with the instrument it is annexed to.
+  if (!in.annex_to.empty()) {
+    result = instrument_in_time(*c.instrument_index(in.annex_to), why);
+    if (result != exclusion::counts && why) *why = "annexed to " + in.annex_to + ": " + *why;
+  }
+  if (result == exclusion::counts) {
+    const auto from = in.effective();
+    if (from && from->last_day() > day) {
+      result = exclusion::not_yet_in_force;
+      if (why) *why = in.id + " applies from " + from->str() + ", after " + as_of.str();
+    } else if (in.expires && in.expires->first_day() <= day) {
+      result = exclusion::expired;
+      if (why) *why = in.id + " expired in " + in.expires->str();
+    } else {
+      // Superseded when a later revision of the same chain is already in force.
+      const auto chain = c.revision_chain(i);
+      const auto me = std::find(chain.begin(), chain.end(), i);
+      for (auto it = me + 1; it != chain.end(); ++it) {
+        const auto& later = c.instruments()[*it];
+        const auto later_from = later.effective();
+        if (!later_from || later_from->last_day() <= day) {
+          result = exclusion::superseded;
+          if (why) *why = in.id + " was superseded by " + later.id;
+        }
+      }
+    }
+  }
+  in_time_[i] = static_cast<unsigned char>(static_cast<int>(result) + 1);
+  return result;
+}
+
+exclusion corridor_context::instrument_reaches(index i, role bearer, const provision& p,
+                                               std::string* why) const {
+  const auto& in = c.instruments()[i];
+  const auto& parties = in.parties;
+  auto party = [&](const std::string& s) { return std::find(parties.begin(), parties.end(), s) != parties.end(); };
+  if (is_ratifiable(in.kind)) {
+    exclusion first = exclusion::not_ratified;
+    std::string first_why;
+    for (index s : anchor_states(bearer)) {
+      const auto& state = c.actors()[s].id;
+      const ratification* r = c.find_ratification(state, in.id);
+      exclusion e = exclusion::counts;
+      std::string w;
+      if (!r || !r->ratified_on) {
+        e = exclusion::not_ratified;
+        w = state + (r && r->signed_on ? " signed " + in.id + " (" + r->signed_on->str() + ") but has not ratified it"
+                                        : " has not ratified " + in.id + " (as far as the corpus records)");
+      } else if (r->ratified_on->last_day() > day) {
+        e = exclusion::ratified_after;
+        w = state + " ratified " + in.id + " in " + r->ratified_on->str() + ", after " + as_of.str();
+      } else if (r->denounced_on && r->denounced_on->first_day() <= day) {
+        e = exclusion::denounced;
+        w = state + " denounced " + in.id + " in " + r->denounced_on->str();
+      } else if (!p.part.empty() && std::find(r->excludes.begin(), r->excludes.end(), p.part) != r->excludes.end()) {
+        e = exclusion::part_excluded;
+        w = state + "'s ratification of " + in.id + " excludes " + p.part;
+      } else if (!r->limited_to.empty() &&
+                 std::find(r->limited_to.begin(), r->limited_to.end(), where.territory) == r->limited_to.end()) {
+        e = exclusion::territory;
+        std::string t;
+        for (const auto& x : r->limited_to) t += (t.empty() ? "" : ", ") + x;
+        w = state + "'s ratification of " + in.id + " covers only " + t;
+      }
+      if (e == exclusion::counts) return e;
+      if (first_why.empty()) {
+        first = e;
+        first_why = w;
+      }
+    }
+    if (why) *why = first_why.empty() ? "no state in this corridor bears it" : first_why;
+    return first;
+  }
+  switch (in.level) {
+    case level::global:
+      return exclusion::counts;  // recommendations, guidelines, global declarations: everyone
+    case level::regional:
+      if (party(where.origin) && party(where.destination)) return exclusion::counts;
+      if (why) *why = std::string("the corridor's states are not both parties to ") + in.id;
+      return exclusion::not_party;
+    case level::bilateral:
+      if (party(where.origin) && party(where.destination)) return exclusion::counts;
+      if (why) {
+        std::string ps;
+        for (const auto& x : parties) ps += (ps.empty() ? "" : "–") + x;
+        *why = in.id + " is between " + ps + ", not this corridor's states";
+      }
+      return exclusion::not_party;
+    case level::national: {
+      const bool inside = party(where.origin) || party(where.destination) ||
+                          std::any_of(where.transit.begin(), where.transit.end(), party);
+      if (inside) return exclusion::counts;
+      if (why) *why = in.id + " is the law or policy of " + (parties.empty() ? std::string("another state") : parties[0]);
+      return exclusion::not_party;
+    }
+  }
+  return exclusion::counts;
+}
+
+exclusion corridor_context::applies(index pi, std::optional<role> bearer, std::string* why) const {
+  const provision& p = c.provision_at(pi);
+  const index ii = c.instrument_of(pi);
+  const auto& in = c.instruments()[ii];
+  if (prof && !prof->accepts_kind(in.kind)) {
+    if (why) *why = prof->id + " does not accept a " + std::string(name_of(in.kind));
+    return exclusion::kind_not_accepted;
+  }
+  // Parties first: a law of another state is out of the corridor whatever its date.
+  if (!is_ratifiable(in.kind)) {
+    if (auto e = instrument_reaches(ii, role::destination_state, p, why); e != exclusion::counts) return e;
+  }
+  if (auto e = instrument_in_time(ii, why); e != exclusion::counts) return e;
+  if (is_ratifiable(in.kind)) {
+    std::vector<role> roles = bearer ? std::vector<role>{*bearer} : p.bearers.values();
+    exclusion first = exclusion::not_ratified;
+    std::string first_why;
+    bool any = false;
+    for (role r : roles) {
+      std::string w;
+      const auto e = instrument_reaches(ii, r, p, why ? &w : nullptr);
+      if (e == exclusion::counts) {
+        any = true;
+        break;
+      }
+      if (first_why.empty() && !w.empty()) {
+        first = e;
+        first_why = w;
+      } else if (first_why.empty()) {
+        first = e;
+      }
+    }
+    if (!any) {
+      if (why) *why = first_why;
+      return first;
+    }
+  }
+  if (!where.sector.empty() && !p.scope.covers_sector(where.sector)) {
+    if (why) *why = p.id + " does not reach " + where.sector;
+    return exclusion::out_of_sector;
+  }
+  if (where.status == worker_status::undocumented && p.scope.workers == worker_coverage::documented) {
+    if (why) *why = p.citation() + " covers documented workers only";
+    return exclusion::documented_only;
+  }
+  return exclusion::counts;
+}
+
+exclusion corridor_context::instrument_applies(index i, std::string* why) const {
+  const auto& in = c.instruments()[i];
+  const provision none;
+  if (!is_ratifiable(in.kind))
+    if (auto e = instrument_reaches(i, role::destination_state, none, why); e != exclusion::counts) return e;
+  if (auto e = instrument_in_time(i, why); e != exclusion::counts) return e;
+  if (!is_ratifiable(in.kind)) return exclusion::counts;
+  std::string first;
+  exclusion result = exclusion::not_ratified;
+  for (role r : {role::destination_state, role::origin_state}) {
+    std::string w;
+    const auto e = instrument_reaches(i, r, none, &w);
+    if (e == exclusion::counts) return e;
+    if (first.empty()) {
+      first = w;
+      result = e;
+    }
+  }
+  if (why) *why = first;
+  return result;
+}
+
+cited_provision corridor_context::cite(index pi, std::string note) const {
+  const provision& p = c.provision_at(pi);
+  cited_provision out;
+  out.provision = p.id;
+  out.instrument = p.instrument;
+  out.citation = p.citation();
+  out.summary = p.summary;
+  out.strength = p.strength;
+  out.confidence = p.provenance.level;
+  out.coded_from = p.provenance.from;
+  out.tier = tier(c.instrument_of(pi));
+  out.note = std::move(note);
+  return out;
+}
+
+}  // namespace dutymap::detail
