@@ -5,13 +5,15 @@ from __future__ import annotations
 import html
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Sequence, Union
 
 from . import _core
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
     import pandas
+
+    from ._gaps import GapReport, Scenario
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -222,6 +224,155 @@ class Corpus:
         from ._report import corpus_report
 
         return corpus_report(self)
+
+    # -- analysis ------------------------------------------------------------------------------
+    def gaps(
+        self,
+        origin: str,
+        destination: str,
+        profile: str,
+        sector: str | None = None,
+        worker_status: str = "documented",
+        as_of: Any = None,
+        transit: Sequence[str] = (),
+        territory: str | None = None,
+        beyond_profile: bool = True,
+        max_precedents: int = 8,
+        _adjust: Any = None,
+    ) -> GapReport:
+        """The gap analysis of a corridor against a profile.
+
+        Parameters
+        ----------
+        origin, destination : str
+            State ids (ISO 3166 alpha-3), e.g. ``"KHM"``, ``"THA"``.
+        profile : str
+            The reference standard, e.g. ``"khm-lmp-2014-mou-minimum"``.
+        sector : str, optional
+            e.g. ``"domestic_work"``; None for workers in general.
+        worker_status : {"documented", "undocumented"}
+        as_of : str or datetime.date, optional
+            The date of the question (default: today). ``"2017"`` means the end of 2017.
+        beyond_profile : bool
+            Also report protections the corridor's instruments give outside the profile.
+
+        Examples
+        --------
+        >>> report = dm.load().gaps("KHM", "MYS", profile="khm-lmp-2014-mou-minimum",
+        ...                         sector="domestic_work", as_of="2017-12-31")
+        >>> report.row("mobility.change_employer", "employment").status
+        'conflict'
+        """
+        from ._gaps import GapReport, make_corridor
+
+        if not isinstance(profile, str):
+            raise TypeError(f"profile must be a str id, got {type(profile).__name__}")
+        if not isinstance(beyond_profile, bool):
+            raise TypeError("beyond_profile must be True or False")
+        if not isinstance(max_precedents, int) or max_precedents < 0:
+            raise TypeError("max_precedents must be a non-negative int")
+        corridor = make_corridor(origin, destination, sector, worker_status, as_of, transit, territory)
+        if _adjust is not None:
+            corridor = _adjust(corridor)
+        return GapReport(_core.gaps(self._impl, corridor, profile, beyond_profile, max_precedents))
+
+    def scenario(self) -> Scenario:
+        """A what-if over this corpus (ratify, withdraw, add a draft, move the date)."""
+        from ._gaps import Scenario
+
+        return Scenario(self)
+
+    def instrument_statuses(self, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
+        """Which instruments apply in a corridor at its date, and why the others do not."""
+        import pandas as pd
+
+        from ._gaps import make_corridor
+
+        k = make_corridor(origin, destination, **corridor)
+        rows = [{"instrument": s.instrument, "status": s.status, "why": s.why}
+                for s in _core.instrument_statuses(self._impl, k)]
+        return pd.DataFrame(rows, columns=["instrument", "status", "why"])
+
+    def obligations_of(self, actor: str, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
+        """Everything an actor owes in a corridor, by stage, with citations.
+
+        Examples
+        --------
+        >>> dm.load().obligations_of("KHM.MOLVT", origin="KHM", destination="THA")  # doctest: +SKIP
+        """
+        import pandas as pd
+
+        from ._gaps import make_corridor
+
+        _check_id(actor, "actor id")
+        k = make_corridor(origin, destination, **corridor)
+        rows = [
+            {
+                "stages": list(o.stages),
+                "citation": o.provision.citation,
+                "instrument": o.provision.instrument,
+                "role": o.role,
+                "designated": o.designated,
+                "tier": o.provision.tier,
+                "topics": list(o.topics),
+                "summary": o.provision.summary,
+                "provision": o.provision.provision,
+            }
+            for o in _core.obligations_of(self._impl, actor, k)
+        ]
+        return pd.DataFrame(rows, columns=["stages", "citation", "instrument", "role", "designated", "tier",
+                                           "topics", "summary", "provision"])
+
+    def responsible(self, topic: str, stage: str, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
+        """The actors who owe a protection (topic and its sub-topics) at a stage, and under what."""
+        import pandas as pd
+
+        from ._gaps import make_corridor
+
+        _check_id(topic, "topic id")
+        k = make_corridor(origin, destination, **corridor)
+        rows = [
+            {"actor": r.actor, "role": r.role, "citation": r.provision.citation,
+             "instrument": r.provision.instrument, "tier": r.provision.tier, "provision": r.provision.provision}
+            for r in _core.responsible(self._impl, topic, stage, k)
+        ]
+        return pd.DataFrame(rows, columns=["actor", "role", "citation", "instrument", "tier", "provision"])
+
+    def structural_gaps(self, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
+        """Obligations nobody in particular owes, that name no responsible body, or whose bearer
+        nobody oversees."""
+        import pandas as pd
+
+        from ._gaps import make_corridor
+
+        k = make_corridor(origin, destination, **corridor)
+        rows = [{"kind": g.kind, "bearer": g.bearer, "citation": g.provision.citation,
+                 "instrument": g.provision.instrument, "explanation": g.explanation, "provision": g.provision.provision}
+                for g in _core.structural_gaps(self._impl, k)]
+        return pd.DataFrame(rows, columns=["kind", "bearer", "citation", "instrument", "explanation", "provision"])
+
+    def remedy_paths(self, origin: str, destination: str, **corridor: Any) -> tuple[pandas.DataFrame, list[str]]:
+        """Referral paths to actors who take a worker's complaint, per stage; and the stages
+        where there is none."""
+        import pandas as pd
+
+        from ._gaps import make_corridor
+
+        k = make_corridor(origin, destination, **corridor)
+        paths, none = _core.remedy_paths(self._impl, k)
+        df = pd.DataFrame([{"stage": s, "path": list(p), "acts": p[-1]} for s, p in paths],
+                          columns=["stage", "path", "acts"])
+        return df, list(none)
+
+    def responsibility_load(self, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
+        """Obligations per actor and stage, and each actor's betweenness centrality."""
+        import pandas as pd
+
+        from ._gaps import make_corridor
+
+        k = make_corridor(origin, destination, **corridor)
+        cols = ["actor", "pre_departure", "transit", "employment", "return", "total", "centrality"]
+        return pd.DataFrame(_core.responsibility_load(self._impl, k), columns=cols).set_index("actor")
 
     # -- export --------------------------------------------------------------------------------
     def save(self, folder: PathLike, overwrite: bool = False) -> None:

@@ -85,3 +85,49 @@ def corpus_report(corpus: Corpus) -> str:
         table(["id", "norms", "title"], [[p.id, len(p.norms), p.title[:70]] for p in corpus.profiles], right={1})
     )
     return "\n".join(out)
+
+
+def _wrap(text: str, width: int, indent: str) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent)
+
+
+def gap_report_text(report, width: int = 100) -> str:
+    """A gap report for a terminal: the counts, then each norm with its status and citations."""
+    from ._gaps import STAGES, STATUSES
+
+    k = report.corridor
+    out = [
+        f"Gap report: {k.origin} -> {k.destination}"
+        f"{' (' + k.sector + ')' if k.sector else ''}, {k.worker_status} workers, "
+        f"against {report.profile}, as of {report.as_of}",
+        "",
+    ]
+    summary = report.summary()
+    cols = [s for s in STATUSES if summary[s].sum() > 0]
+    out.append(table(["stage"] + cols, [[st] + [int(summary.loc[st, c]) for c in cols] for st in STAGES
+                                        if summary.loc[st].sum() > 0], right=set(range(1, len(cols) + 1))))
+    out.append("")
+    sections = [
+        ("Norms of the profile", [r for r in report.rows if r.in_profile]),
+        ("Restrictions on the worker outside the profile", [r for r in report.rows if not r.in_profile and r.status == "conflict"]),
+        ("Other protections outside the profile", [r for r in report.rows if not r.in_profile and r.status != "conflict"]),
+    ]
+    for title, rows in sections:
+        if not rows:
+            continue
+        out += [title, "-" * len(title)]
+        for r in rows:
+            out.append(f"{r.status.upper():<10} {r.stage:<13} {r.topic}  [{r.bearer}]")
+            out.append(_wrap(r.explanation, width, " " * 11))
+            if r.status in ("gap", "weak", "conflict") and r.precedents:
+                agreed = "; ".join(p.citation for p in r.precedents[:3])
+                out.append(_wrap(f"Agreed elsewhere: {agreed}", width, " " * 11))
+        out.append("")
+    out.append(_wrap("Statuses: conflict = an applicable provision restricts the worker; binding = a binding "
+                     "instrument protects; committed = only non-binding commitments; guidance = only "
+                     "recommendations or guidelines; weak = qualified, below strength or narrower in scope; "
+                     "unassigned = nobody in the corridor plays the bearer role; gap = nothing applicable.",
+                     width, ""))
+    return "\n".join(out)

@@ -23,6 +23,38 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_gaps(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+    report = corpus.gaps(
+        args.origin,
+        args.destination,
+        profile=args.profile,
+        sector=args.sector,
+        worker_status="undocumented" if args.undocumented else "documented",
+        as_of=args.as_of,
+        beyond_profile=not args.profile_only,
+    )
+    if args.format == "json":
+        df = report.to_pandas()
+        df["stage"] = df["stage"].astype(str)
+        df["status"] = df["status"].astype(str)
+        payload = {
+            "corridor": {"origin": args.origin, "destination": args.destination, "sector": args.sector,
+                         "worker_status": report.corridor.worker_status},
+            "profile": report.profile,
+            "as_of": report.as_of,
+            "rows": df.to_dict(orient="records"),
+        }
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
+    elif args.format == "csv":
+        sys.stdout.write(report.to_pandas().to_csv(index=False))
+    elif args.format == "html":
+        print(report._repr_html_() or "")
+    else:
+        print(report.text())
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     problems = check(*args.paths, builtin=not args.no_builtin)
     for p in problems:
@@ -99,6 +131,24 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["text", "json"], default="text")
     s.set_defaults(func=cmd_summary)
 
+    g = sub.add_parser(
+        "gaps",
+        parents=[common],
+        help="gap report of a corridor against a profile",
+        description="For each norm of the profile: who owes it in the corridor, under which "
+        "instrument, how strongly, and where nobody does. Also the restrictions the corridor's "
+        "instruments place on the worker.",
+    )
+    g.add_argument("origin", help="origin state, e.g. KHM")
+    g.add_argument("destination", help="destination state, e.g. THA")
+    g.add_argument("--profile", default="khm-lmp-2014-mou-minimum", help="reference profile (default: %(default)s)")
+    g.add_argument("--sector", help="sector, e.g. domestic_work")
+    g.add_argument("--as-of", dest="as_of", help="date of the question, YYYY-MM-DD (default: today)")
+    g.add_argument("--undocumented", action="store_true", help="the worker is undocumented")
+    g.add_argument("--profile-only", action="store_true", help="leave out protections beyond the profile")
+    g.add_argument("--format", choices=["text", "json", "csv", "html"], default="text")
+    g.set_defaults(func=cmd_gaps)
+
     v = sub.add_parser(
         "validate", help="check corpus files; prints file:line:col: message per problem, exit 1 if any"
     )
@@ -126,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in e.problems:
             print(problem, file=sys.stderr)
         return 1
+    except (ValueError, KeyError) as e:
+        print(f"dutymap: {e.args[0] if e.args else e}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
 

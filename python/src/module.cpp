@@ -15,6 +15,7 @@ PYBIND11_MODULE(_core, m) {
 
   register_model(m);
   register_corpus(m);
+  register_gaps(m);
 
   // CorpusError is a ValueError carrying the list of problems with their locations.
   corpus_error_type = PyErr_NewExceptionWithDoc(

@@ -1,0 +1,295 @@
+"""Gap reports, scenarios and accountability queries: the Python face of the analysis."""
+
+from __future__ import annotations
+
+import html
+import os
+from typing import TYPE_CHECKING, Any, Optional, Sequence
+
+from . import _core
+
+if TYPE_CHECKING:  # pragma: no cover
+    import matplotlib.figure
+    import pandas
+
+    from ._corpus import Corpus
+
+STAGES = ["pre_departure", "transit", "employment", "return"]
+STATUSES = ["conflict", "binding", "committed", "guidance", "weak", "unassigned", "gap"]
+ROLES = list(_core.VOCABULARIES["role"])
+
+#: Colours of the statuses in tables and plots (red for conflict and gap, greens for coverage).
+STATUS_COLOURS = {
+    "conflict": "#b2182b",
+    "binding": "#1a9850",
+    "committed": "#91cf60",
+    "guidance": "#d9ef8b",
+    "weak": "#fee08b",
+    "unassigned": "#fc8d59",
+    "gap": "#d73027",
+}
+
+
+def make_corridor(
+    origin: str,
+    destination: str,
+    sector: Optional[str] = None,
+    worker_status: str = "documented",
+    as_of: Optional[str] = None,
+    transit: Sequence[str] = (),
+    territory: Optional[str] = None,
+) -> _core.Corridor:
+    """Builds a corridor, checking argument types (TypeError) and values (ValueError)."""
+    for name, value in (("origin", origin), ("destination", destination), ("worker_status", worker_status)):
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a str, got {type(value).__name__}: {value!r}")
+    for name, value in (("sector", sector), ("territory", territory)):
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name} must be a str or None, got {type(value).__name__}: {value!r}")
+    if as_of is not None:
+        import datetime
+
+        if isinstance(as_of, (datetime.date, datetime.datetime)):
+            as_of = as_of.strftime("%Y-%m-%d")
+        elif not isinstance(as_of, str):
+            raise TypeError(f"as_of must be a date or 'YYYY-MM-DD' text, got {type(as_of).__name__}: {as_of!r}")
+    if isinstance(transit, str) or not all(isinstance(t, str) for t in transit):
+        raise TypeError("transit must be a list of state ids")
+    return _core.Corridor(origin, destination, sector, worker_status, as_of, list(transit), territory)
+
+
+def _cites(items: Sequence[_core.CitedProvision]) -> list[str]:
+    return [c.citation for c in items]
+
+
+class GapReport:
+    """The gap analysis of a corridor against a profile.
+
+    One row per expected norm of the profile, then the restrictions the corridor's instruments
+    impose (``in_profile`` False, status ``conflict``), then protections they give beyond the
+    profile. Each row has its status, the deciding citations, an explanation, and for gaps the
+    nearest provisions that did not count and what other agreements say (precedents).
+
+    Examples
+    --------
+    >>> report = dm.load().gaps("KHM", "THA", profile="khm-lmp-2014-mou-minimum", as_of="2017-12-31")
+    >>> report.to_pandas()[["stage", "topic", "status"]].head()  # doctest: +SKIP
+    """
+
+    __slots__ = ("_impl",)
+
+    def __init__(self, impl: _core.GapReport) -> None:
+        self._impl = impl
+
+    @property
+    def rows(self) -> list[_core.GapRow]:
+        """The rows, profile norms first."""
+        return self._impl.rows
+
+    @property
+    def corridor(self) -> _core.Corridor:
+        return self._impl.corridor
+
+    @property
+    def profile(self) -> str:
+        return self._impl.profile
+
+    @property
+    def as_of(self) -> str:
+        """The date the analysis used."""
+        return self._impl.as_of
+
+    def row(self, topic: str, stage: str) -> _core.GapRow:
+        """The row of a topic at a stage; KeyError if the report has none."""
+        for r in self._impl.rows:
+            if r.topic == topic and r.stage == stage:
+                return r
+        raise KeyError(f"no row for {topic} at {stage}")
+
+    def to_pandas(self, profile_only: bool = False) -> pandas.DataFrame:
+        """The rows as a DataFrame.
+
+        Columns: stage, topic, bearer, actor, status, in_profile, citations, explanation,
+        confidence, instruments, nearest, precedents.
+        """
+        import pandas as pd
+
+        rows = [
+            {
+                "stage": r.stage,
+                "topic": r.topic,
+                "bearer": r.bearer,
+                "actor": ", ".join(r.actors),
+                "status": r.status,
+                "in_profile": r.in_profile,
+                "citations": _cites(r.decided_by),
+                "explanation": r.explanation,
+                "confidence": r.confidence,
+                "instruments": sorted({c.instrument for c in r.decided_by}),
+                "nearest": _cites(r.nearest),
+                "precedents": _cites(r.precedents),
+            }
+            for r in self._impl.rows
+            if r.in_profile or not profile_only
+        ]
+        df = pd.DataFrame(rows, columns=["stage", "topic", "bearer", "actor", "status", "in_profile", "citations",
+                                         "explanation", "confidence", "instruments", "nearest", "precedents"])
+        df["stage"] = pd.Categorical(df["stage"], categories=STAGES, ordered=True)
+        df["status"] = pd.Categorical(df["status"], categories=STATUSES)
+        return df
+
+    def summary(self) -> pandas.DataFrame:
+        """Counts of the profile's norms by stage (rows) and status (columns)."""
+        import pandas as pd
+
+        return pd.DataFrame(self._impl.counts_by_stage(), index=STAGES, columns=STATUSES)
+
+    def by_bearer(self) -> pandas.DataFrame:
+        """Counts of the profile's norms by expected bearer and status (bearers with norms only)."""
+        import pandas as pd
+
+        df = pd.DataFrame(self._impl.counts_by_bearer(), index=ROLES, columns=STATUSES)
+        return df[df.sum(axis=1) > 0]
+
+    def coverage_index(self, weights: Optional[dict[str, float]] = None) -> pandas.Series:
+        """Mean weight of the profile's norms at each stage (NaN where the profile has none).
+
+        Default weights: binding 1, committed 0.6, guidance 0.3, weak 0.3, unassigned 0.2,
+        gap 0, conflict -0.5; pass ``weights`` to change any of them.
+        """
+        import pandas as pd
+
+        if weights is not None and not isinstance(weights, dict):
+            raise TypeError("weights must be a dict of status -> number")
+        return pd.Series(self._impl.coverage_index(dict(weights or {})), index=STAGES, name="coverage")
+
+    def changes_from(self, before: GapReport) -> pandas.DataFrame:
+        """The norms whose status differs from ``before`` (this report is the 'after')."""
+        import pandas as pd
+
+        if not isinstance(before, GapReport):
+            raise TypeError(f"changes_from takes a GapReport, got {type(before).__name__}")
+        rows = [
+            {
+                "stage": c.stage,
+                "topic": c.topic,
+                "bearer": c.bearer,
+                "in_profile": c.in_profile,
+                "before": c.before,
+                "after": c.after,
+                "changed_by": list(c.changed_by),
+            }
+            for c in _core.changes(before._impl, self._impl)
+        ]
+        return pd.DataFrame(rows, columns=["stage", "topic", "bearer", "in_profile", "before", "after", "changed_by"])
+
+    def text(self, width: int = 100) -> str:
+        """The report as plain text for a terminal."""
+        from ._report import gap_report_text
+
+        return gap_report_text(self, width)
+
+    def plot(self, ax: Any = None) -> matplotlib.figure.Figure:
+        """Stage × topic grid coloured by status; returns the figure."""
+        from ._plot import plot_gap_report
+
+        return plot_gap_report(self, ax)
+
+    def __len__(self) -> int:
+        return len(self._impl.rows)
+
+    def __repr__(self) -> str:
+        k = self._impl.corridor
+        counts: dict[str, int] = {}
+        for r in self._impl.rows:
+            if r.in_profile:
+                counts[r.status] = counts.get(r.status, 0) + 1
+        parts = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda x: STATUSES.index(x[0])))
+        extra = sum(1 for r in self._impl.rows if not r.in_profile and r.status == "conflict")
+        return (
+            f"<GapReport {k.origin}->{k.destination}"
+            f"{' ' + k.sector if k.sector else ''} vs {self.profile} as of {self.as_of}: {parts}"
+            f"{f'; {extra} restrictions beyond the profile' if extra else ''}>"
+        )
+
+    def _repr_html_(self) -> Optional[str]:
+        from ._html import gap_report_html
+
+        return gap_report_html(self)
+
+
+class Scenario:
+    """A what-if over a corpus: ratify or withdraw, add or remove instruments, move the date.
+
+    Every method returns the scenario, so calls chain. Questions (``gaps``) run on the changed
+    corpus; the base corpus never changes.
+
+    Examples
+    --------
+    >>> what_if = dm.load().scenario().ratify("MYS", "ilo-c189", "2018-01-01")
+    >>> after = what_if.gaps("KHM", "MYS", profile="ilo-migrant-core", sector="domestic_work")  # doctest: +SKIP
+    >>> after.changes_from(before)  # doctest: +SKIP
+    """
+
+    __slots__ = ("_base", "_impl")
+
+    def __init__(self, base: Corpus) -> None:
+        self._base = base
+        self._impl = _core.Scenario(base._impl)
+
+    def ratify(self, state: str, instrument: str, date: str) -> Scenario:
+        """The state ratifies the instrument on ``date`` (replacing any record it had)."""
+        self._base.actor(state)
+        self._base.instrument(instrument)
+        self._impl.ratify(state, instrument, str(date))
+        return self
+
+    def withdraw(self, state: str, instrument: str) -> Scenario:
+        """The state's ratification record for the instrument is removed."""
+        self._base.actor(state)
+        self._base.instrument(instrument)
+        self._impl.withdraw(state, instrument)
+        return self
+
+    def add(self, path: str | os.PathLike[str]) -> Scenario:
+        """Adds (or replaces, when marked ``replaces: true``) the instruments of a file or folder,
+        a draft MOU for instance. Raises CorpusError if the file has problems."""
+        from ._corpus import _paths
+
+        layered = _core.load(_paths([path]), self._base._impl)
+        base_ids = {i.id: i for i in self._base._impl.instruments}
+        for inst in layered.instruments:
+            old = base_ids.get(inst.id)
+            if old is None or old.to_yaml() != inst.to_yaml():
+                self._impl.put_instrument(inst)
+        for a in layered.actors:
+            try:
+                self._base.actor(a.id)
+            except KeyError:
+                self._impl.put_actor(a)
+        return self
+
+    def remove(self, instrument: str) -> Scenario:
+        """Removes an instrument (and what is annexed to it)."""
+        self._base.instrument(instrument)
+        self._impl.remove_instrument(instrument)
+        return self
+
+    def as_of(self, date: str) -> Scenario:
+        """Every question is asked as of this date."""
+        self._impl.as_of(str(date))
+        return self
+
+    @property
+    def corpus(self) -> Corpus:
+        """The changed corpus."""
+        from ._corpus import Corpus
+
+        return Corpus(self._impl.result())
+
+    def gaps(self, origin: str, destination: str, profile: str, **kwargs: Any) -> GapReport:
+        """The gap analysis on the changed corpus; arguments as :meth:`Corpus.gaps`."""
+        return self.corpus.gaps(origin, destination, profile=profile, _adjust=self._impl.adjust, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<dutymap.Scenario over {self._base!r}>"
