@@ -206,7 +206,11 @@ std::vector<actor_load> responsibility_load(const corpus& c, const corridor& whe
   for (index a : actors) {
     actor_load load;
     load.actor = c.actors()[a].id;
+    const auto& ac0 = c.actors()[a];
     for (const auto& ob : obligations_of(c, load.actor, where)) {
+      // A ministry or agency carries the obligations that name it or its own roles; the state
+      // carries the rest, so that the load shows where duties were actually placed.
+      if (ac0.kind != actor_kind::state && !ob.designated && !ac0.roles.contains(ob.as)) continue;
       for (stage s : ob.stages.values()) ++load.by_stage[static_cast<int>(s)];
       ++load.total;
       const index pi = *c.provision_index(ob.provision.provision);
