@@ -133,6 +133,7 @@ class analysis {
     // Restrictions (always) and protections beyond the profile (when asked), by topic and stage.
     std::map<std::pair<std::string, int>, role> extra;
     for (index pi = 0; pi < c_.provision_count(); ++pi) {
+      if (!selected(pi)) continue;
       const provision& p = c_.provision_at(pi);
       const bool restricting = p.restricts();
       if (!restricting && !opt_.beyond_profile) continue;
@@ -161,6 +162,12 @@ class analysis {
   }
 
  private:
+  bool selected(index pi) const {
+    if (opt_.only_instruments.empty()) return true;
+    const auto& id = c_.provision_at(pi).instrument;
+    return std::find(opt_.only_instruments.begin(), opt_.only_instruments.end(), id) != opt_.only_instruments.end();
+  }
+
   bool under_norm(const std::string& topic, stage s) const {
     for (const auto& n : prof_.norms)
       if (n.stage == s && in_subtree(topic, n.topic)) return true;
@@ -172,6 +179,7 @@ class analysis {
     const auto ti = c_.topic_index(topic);
     if (!ti) return out;
     for (index pi : c_.provisions_about_tree(*ti)) {
+      if (!selected(pi)) continue;
       const provision& p = c_.provision_at(pi);
       if (!p.stages.contains(s)) continue;
       candidate k;

@@ -5,6 +5,7 @@
 #include <dutymap/accountability.hpp>
 #include <dutymap/actor.hpp>
 #include <dutymap/builtin.hpp>
+#include <dutymap/compare.hpp>
 #include <dutymap/corpus.hpp>
 #include <dutymap/corridor.hpp>
 #include <dutymap/date.hpp>

@@ -119,6 +119,8 @@ struct gap_options {
   bool beyond_profile = true;     ///< also report protections outside the profile's norms
   std::size_t max_precedents = 8;  ///< per row
   std::size_t max_nearest = 6;     ///< per row
+  /// When not empty, only these instruments count (to score one agreement against a profile).
+  std::vector<std::string> only_instruments;
 };
 
 /// Runs the gap analysis of a corridor against a profile of the corpus. Const, thread-safe.
