@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import networkx
     import pandas
 
+    from ._compare import Comparison
     from ._gaps import GapReport, Scenario
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -373,6 +374,88 @@ class Corpus:
         k = make_corridor(origin, destination, **corridor)
         cols = ["actor", "pre_departure", "transit", "employment", "return", "total", "centrality"]
         return pd.DataFrame(_core.responsibility_load(self._impl, k), columns=cols).set_index("actor")
+
+    # -- comparison ----------------------------------------------------------------------------
+    def bilateral_instruments(self, origin: str | None = None, destination: str | None = None) -> list[str]:
+        """Ids of the bilateral instruments (not annexes) of an origin and/or destination state."""
+        return _core.bilateral_instruments(self._impl, origin or "", destination or "")
+
+    def compare(
+        self,
+        instruments: Sequence[str] | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+        rollup: str = "topic",
+        with_annexes: bool = True,
+        weights: dict[str, float] | None = None,
+    ) -> Comparison:
+        """The coverage matrix of instruments: given by id, or all bilateral ones of an origin
+        and/or destination.
+
+        Examples
+        --------
+        >>> cmp = dm.load().compare(["mou-khm-mys-2015-dw", "mou-khm-mys-2015-gw"])
+        >>> cmp.similarity.shape
+        (2, 2)
+        """
+        from ._compare import Comparison
+
+        if instruments is None:
+            instruments = self.bilateral_instruments(origin, destination)
+        if isinstance(instruments, str) or not all(isinstance(i, str) for i in instruments):
+            raise TypeError("instruments must be a list of instrument ids")
+        w = {"shall": 1.0, "should": 0.6, "may": 0.3, "qualified": 0.5}
+        if weights is not None:
+            if not isinstance(weights, dict):
+                raise TypeError("weights must be a dict")
+            unknown = set(weights) - set(w)
+            if unknown:
+                raise ValueError(f"unknown weights {sorted(unknown)}; known: {sorted(w)}")
+            w.update(weights)
+        return Comparison(self, _core.compare(self._impl, list(instruments), w["shall"], w["should"], w["may"],
+                                              w["qualified"], bool(with_annexes), rollup))
+
+    def diff(self, a: str, b: str, with_annexes: bool = True) -> pandas.DataFrame:
+        """Topic by topic, how instrument ``a`` relates to ``b``, with both sides' citations."""
+        from ._compare import diff_frame
+
+        return diff_frame(_core.diff(self._impl, _check_id(a, "instrument id"), _check_id(b, "instrument id"),
+                                     bool(with_annexes)))
+
+    def revisions(self, id: str) -> pandas.DataFrame:
+        """Along the instrument's supersedes chain, what each revision added, dropped and changed."""
+        import pandas as pd
+
+        rows = []
+        for step in _core.revisions(self._impl, _check_id(id, "instrument id")):
+            for change, items in (("added", step.added), ("dropped", step.dropped), ("changed", step.changed)):
+                for d in items:
+                    rows.append({"from": step.from_, "to": step.to, "change": change, "topic": d.topic,
+                                 "relation": d.relation, "explanation": d.explanation})
+        return pd.DataFrame(rows, columns=["from", "to", "change", "topic", "relation", "explanation"])
+
+    def score(
+        self,
+        profile: str,
+        instruments: Sequence[str] | None = None,
+        origin: str | None = None,
+        destination: str | None = None,
+    ) -> pandas.DataFrame:
+        """Bilateral instruments scored against a profile: coverage index per stage and overall,
+        each from the gap analysis of the instrument's own corridor counting only it.
+
+        The ``report`` column holds each instrument's GapReport, for the reasons.
+        """
+        import pandas as pd
+
+        from ._gaps import STAGES, GapReport
+
+        if instruments is None:
+            instruments = self.bilateral_instruments(origin, destination)
+        scores = _core.score(self._impl, list(instruments), _check_id(profile, "profile id"))
+        rows = [dict(instrument=s.instrument, **dict(zip(STAGES, s.by_stage)), overall=s.overall,
+                     report=GapReport(s.report)) for s in scores]
+        return pd.DataFrame(rows, columns=["instrument", *STAGES, "overall", "report"]).set_index("instrument")
 
     # -- export --------------------------------------------------------------------------------
     def save(self, folder: PathLike, overwrite: bool = False) -> None:

@@ -55,6 +55,48 @@ def cmd_gaps(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+    ids = args.ids or corpus.bilateral_instruments(args.origin, args.destination)
+    if len(ids) < 1:
+        print("dutymap: nothing to compare; give instrument ids or --origin/--destination", file=sys.stderr)
+        return 2
+    cmp = corpus.compare(ids, rollup=args.rollup)
+    if args.format == "json":
+        payload = {
+            "instruments": cmp.instruments,
+            "columns": cmp.columns,
+            "matrix": cmp.values.tolist(),
+            "cosine": cmp.similarity_matrix("cosine").values.tolist(),
+            "jaccard": cmp.similarity_matrix("jaccard").values.tolist(),
+        }
+        if len(ids) == 2:
+            payload["diff"] = corpus.diff(ids[0], ids[1]).to_dict(orient="records")
+        print(json.dumps(payload, indent=2))
+        return 0
+    if args.format == "csv":
+        sys.stdout.write(cmp.matrix.to_csv())
+        return 0
+    from ._report import table
+
+    print("Coverage (protects > 0 > restricts; shall 1, should 0.6, may 0.3, halved when qualified)")
+    m = cmp.matrix
+    print(table(["column"] + [f"[{i}]" for i in range(len(ids))],
+                [[c] + [f"{m.iloc[i][c]:+.1f}" if m.iloc[i][c] else "." for i in range(len(ids))] for c in cmp.columns],
+                right=set(range(1, len(ids) + 1))))
+    print("\n" + "\n".join(f"[{i}] {x}" for i, x in enumerate(ids)))
+    sim = cmp.similarity_matrix("cosine")
+    print("\nCosine similarity")
+    print(table([""] + [f"[{i}]" for i in range(len(ids))],
+                [[f"[{i}]"] + [f"{sim.iloc[i, j]:.2f}" for j in range(len(ids))] for i in range(len(ids))],
+                right=set(range(1, len(ids) + 1))))
+    if len(ids) == 2:
+        d = corpus.diff(ids[0], ids[1])
+        print(f"\nDifferences, from {ids[0]}'s side")
+        print(table(["topic", "relation", "explanation"], d[["topic", "relation", "explanation"]].values.tolist()))
+    return 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     problems = check(*args.paths, builtin=not args.no_builtin)
     for p in problems:
@@ -148,6 +190,14 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--profile-only", action="store_true", help="leave out protections beyond the profile")
     g.add_argument("--format", choices=["text", "json", "csv", "html"], default="text")
     g.set_defaults(func=cmd_gaps)
+
+    c = sub.add_parser("compare", parents=[common], help="compare instruments: coverage, similarity, differences")
+    c.add_argument("ids", nargs="*", metavar="ID", help="instrument ids (two give a topic-by-topic diff)")
+    c.add_argument("--origin", help="all bilateral instruments of this origin state")
+    c.add_argument("--destination", help="all bilateral instruments with this destination state")
+    c.add_argument("--rollup", choices=["topic", "group", "stage"], default="topic")
+    c.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    c.set_defaults(func=cmd_compare)
 
     v = sub.add_parser(
         "validate", help="check corpus files; prints file:line:col: message per problem, exit 1 if any"

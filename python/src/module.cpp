@@ -16,6 +16,7 @@ PYBIND11_MODULE(_core, m) {
   register_model(m);
   register_corpus(m);
   register_gaps(m);
+  register_compare(m);
 
   // CorpusError is a ValueError carrying the list of problems with their locations.
   corpus_error_type = PyErr_NewExceptionWithDoc(

@@ -1,0 +1,134 @@
+"""Comparing agreements: the Python face."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any, Optional
+
+from . import _core
+
+if TYPE_CHECKING:  # pragma: no cover
+    import matplotlib.figure
+    import numpy
+    import pandas
+
+    from ._corpus import Corpus
+
+
+def diff_frame(items: list[_core.TopicDifference]) -> pandas.DataFrame:
+    import pandas as pd
+
+    rows = [
+        {
+            "topic": d.topic,
+            "relation": d.relation,
+            "a": [c.citation for c in d.a],
+            "b": [c.citation for c in d.b],
+            "explanation": d.explanation,
+        }
+        for d in items
+    ]
+    return pd.DataFrame(rows, columns=["topic", "relation", "a", "b", "explanation"])
+
+
+class Comparison:
+    """The coverage matrix of a set of instruments, and what derives from it.
+
+    ``values`` is the matrix as a numpy array shared with the compiled core (no copy);
+    ``matrix`` the same as a DataFrame labelled with instrument ids and topic (or group, or stage)
+    ids. Cells are signed: protections positive, restrictions negative, weighted by strength
+    (shall 1, should 0.6, may 0.3; halved when qualified). See docs/compare.md.
+
+    Examples
+    --------
+    >>> cmp = dm.load().compare(["mou-khm-mys-2015-dw", "mou-khm-mys-2015-gw"])
+    >>> cmp.matrix.loc["mou-khm-mys-2015-dw", "mobility.change_employer"]
+    -1.0
+    """
+
+    __slots__ = ("_corpus", "_impl")
+
+    def __init__(self, corpus: Corpus, impl: _core.Comparison) -> None:
+        self._corpus = corpus
+        self._impl = impl
+
+    @property
+    def instruments(self) -> list[str]:
+        return list(self._impl.instruments)
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self._impl.columns)
+
+    @property
+    def values(self) -> numpy.ndarray:
+        """The matrix as a read-only numpy view (instruments x columns)."""
+        return self._impl.matrix
+
+    @property
+    def matrix(self) -> pandas.DataFrame:
+        """The matrix as a DataFrame, rows instruments, columns topics (or groups, or stages)."""
+        import pandas as pd
+
+        return pd.DataFrame(self._impl.matrix, index=self.instruments, columns=self.columns, copy=False)
+
+    @property
+    def similarity(self) -> pandas.DataFrame:
+        """Cosine similarity of the topic-level rows."""
+        return self.similarity_matrix("cosine")
+
+    def similarity_matrix(self, metric: str = "cosine") -> pandas.DataFrame:
+        """Similarity between the instruments: ``"cosine"`` (signed, weighted topic rows) or
+        ``"jaccard"`` (sets of topic and effect)."""
+        import pandas as pd
+
+        if metric not in ("cosine", "jaccard"):
+            raise ValueError(f"metric must be 'cosine' or 'jaccard', got {metric!r}")
+        m = self._impl.cosine() if metric == "cosine" else self._impl.jaccard()
+        return pd.DataFrame(m, index=self.instruments, columns=self.instruments)
+
+    def nearest(self, id: str, k: int = 5, metric: str = "cosine") -> pandas.Series:
+        """The ``k`` instruments most similar to ``id`` (itself first)."""
+        import pandas as pd
+
+        if metric not in ("cosine", "jaccard"):
+            raise ValueError(f"metric must be 'cosine' or 'jaccard', got {metric!r}")
+        pairs = self._impl.nearest(id, int(k), metric == "jaccard")
+        return pd.Series([s for _, s in pairs], index=[i for i, _ in pairs], name=metric)
+
+    def diff(self, a: str, b: str) -> pandas.DataFrame:
+        """Topic by topic, how ``a`` relates to ``b`` (only_in_a, weaker_in_a, opposite, ...)."""
+        return self._corpus.diff(a, b)
+
+    def plot(self, ax: Any = None) -> matplotlib.figure.Figure:
+        """A heatmap of the matrix: green protects, red restricts."""
+        import matplotlib.pyplot as plt
+
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(max(6, 0.28 * len(self.columns) + 3), 0.45 * len(self.instruments) + 2))
+        else:
+            fig = ax.figure
+        im = ax.imshow(self._impl.matrix, cmap="RdYlGn", vmin=-1, vmax=1, aspect="auto")
+        ax.set_xticks(range(len(self.columns)), self.columns, rotation=90, fontsize=7)
+        ax.set_yticks(range(len(self.instruments)), self.instruments, fontsize=8)
+        fig.colorbar(im, ax=ax, label="restricts  <  0  <  protects")
+        fig.tight_layout()
+        return fig
+
+    def __repr__(self) -> str:
+        return f"<Comparison of {len(self.instruments)} instruments over {len(self.columns)} columns>"
+
+    def _repr_html_(self) -> Optional[str]:
+        if len(self.instruments) * len(self.columns) > 20000:
+            return None
+        e = html.escape
+        head = "".join(f"<th>{e(c)}</th>" for c in self.columns)
+        body = []
+        for i, name in enumerate(self.instruments):
+            cells = []
+            for j in range(len(self.columns)):
+                v = float(self._impl.matrix[i, j])
+                colour = "#1a9850" if v > 0 else "#b2182b" if v < 0 else "#ffffff"
+                cells.append(f"<td style='background:{colour};color:{'#fff' if v else '#999'}'>{v:.1f}</td>")
+            body.append(f"<tr><th>{e(name)}</th>{''.join(cells)}</tr>")
+        return f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"

@@ -1,0 +1,104 @@
+"""Comparing agreements from Python: labelled DataFrames, zero-copy arrays, the same answers as C++."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+DW, GW = "mou-khm-mys-2015-dw", "mou-khm-mys-2015-gw"
+
+
+def test_matrix_is_labelled_signed_and_zero_copy(corpus):
+    cmp = corpus.compare([DW, GW])
+    m = cmp.matrix
+    assert list(m.index) == [DW, GW]
+    assert m.loc[DW, "mobility.change_employer"] == -1.0
+    assert m.loc[GW, "working_time.hours"] == 1.0
+    assert m.loc[DW, "working_time.hours"] == 0.0
+    v = cmp.values
+    assert isinstance(v, np.ndarray) and not v.flags["OWNDATA"]  # a view into the compiled object
+    assert np.shares_memory(v, cmp.values)
+    assert cmp.matrix.values.tolist() == v.tolist()
+
+
+def test_diff_matches_the_review(corpus):
+    d = corpus.diff(GW, DW).set_index("topic")
+    assert d.loc["working_time.hours", "relation"] == "only_in_a"
+    assert d.loc["wages.overtime_pay", "relation"] == "only_in_a"
+    assert d.loc["mobility.change_employer", "relation"] == "only_in_b"
+    assert d.loc["repatriation.cost", "relation"] == "only_in_b"
+    assert d.loc["working_time.weekly_rest", "a"] == ["mou-khm-mys-2015-gw-contract Appendix A"]
+
+
+def test_similarity_symmetric_unit_diagonal_and_nearest(corpus):
+    cmp = corpus.compare(origin="KHM")
+    for metric in ("cosine", "jaccard"):
+        s = cmp.similarity_matrix(metric)
+        assert np.allclose(s.values, s.values.T)
+        assert np.allclose(np.diag(s.values), 1.0)
+        assert list(s.index) == list(s.columns) == cmp.instruments
+        for i in cmp.instruments:
+            assert cmp.nearest(i, 3, metric).index[0] == i
+    assert cmp.nearest(GW, 2).index[1] == DW
+    with pytest.raises(ValueError):
+        cmp.similarity_matrix("euclid")
+
+
+def test_rollups_and_weights(corpus):
+    stages = corpus.compare([DW, GW], rollup="stage")
+    assert stages.columns == ["pre_departure", "transit", "employment", "return"]
+    assert stages.matrix.loc[DW, "return"] < 0
+    groups = corpus.compare([DW, GW], rollup="group")
+    assert "working_time" in groups.columns
+    half = corpus.compare([DW, GW], weights={"shall": 0.5})
+    assert half.matrix.loc[GW, "working_time.hours"] == 0.5
+    with pytest.raises(ValueError):
+        corpus.compare([DW, GW], rollup="article")
+    with pytest.raises(ValueError):
+        corpus.compare([DW, GW], weights={"must": 1})
+    with pytest.raises(ValueError, match="did you mean"):
+        corpus.compare([DW, "mou-khm-mys-2015-gx"])
+
+
+def test_revisions(corpus):
+    tha = corpus.revisions("mou-khm-tha-2015")
+    assert tha.empty  # neither Thai MOU text is coded: nothing is claimed to have changed
+    mmr = corpus.revisions("mou-mmr-tha-2016")
+    assert set(mmr.change) == {"added"}
+    assert set(mmr["from"]) == {"mou-mmr-tha-2003"} and set(mmr["to"]) == {"mou-mmr-tha-2016"}
+
+
+def test_scores_by_stage(corpus):
+    scores = corpus.score("khm-lmp-2014-mou-minimum", origin="KHM", destination="MYS")
+    assert DW in scores.index
+    assert scores.loc[DW, "employment"] > 0
+    assert scores.loc[DW, "report"].row("working_time.weekly_rest", "employment").status == "committed"
+    assert np.isnan(scores.loc[DW, "return"])  # the profile has no return norm
+    weakest = scores["overall"].idxmin()
+    assert scores.loc[weakest, "overall"] <= scores.loc[DW, "overall"]
+
+
+def test_cli_compare_json_matches_python(corpus):
+    out = subprocess.run([sys.executable, "-m", "dutymap", "compare", GW, DW, "--format", "json"],
+                         capture_output=True, text=True, check=True)
+    payload = json.loads(out.stdout)
+    cmp = corpus.compare([GW, DW])
+    assert payload["instruments"] == [GW, DW]
+    assert np.allclose(payload["matrix"], cmp.values)
+    assert np.allclose(payload["cosine"], cmp.similarity.values)
+    assert {r["topic"]: r["relation"] for r in payload["diff"]}["working_time.hours"] == "only_in_a"
+
+
+def test_html_and_plot(corpus, tmp_path):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    cmp = corpus.compare([DW, GW])
+    assert "<table>" in cmp._repr_html_()
+    fig = cmp.plot()
+    fig.savefig(tmp_path / "cmp.png")
+    assert (tmp_path / "cmp.png").stat().st_size > 5_000
