@@ -20,7 +20,7 @@ ROLES = list(_core.VOCABULARIES["role"])
 
 #: Colours of the statuses in tables and plots (red for conflict and gap, greens for coverage).
 STATUS_COLOURS = {
-    "conflict": "#b2182b",
+    "conflict": "#762a83",
     "binding": "#1a9850",
     "committed": "#91cf60",
     "guidance": "#d9ef8b",
@@ -43,9 +43,9 @@ def make_corridor(
     for name, value in (("origin", origin), ("destination", destination), ("worker_status", worker_status)):
         if not isinstance(value, str):
             raise TypeError(f"{name} must be a str, got {type(value).__name__}: {value!r}")
-    for name, value in (("sector", sector), ("territory", territory)):
-        if value is not None and not isinstance(value, str):
-            raise TypeError(f"{name} must be a str or None, got {type(value).__name__}: {value!r}")
+    for name, optional in (("sector", sector), ("territory", territory)):
+        if optional is not None and not isinstance(optional, str):
+            raise TypeError(f"{name} must be a str or None, got {type(optional).__name__}: {optional!r}")
     if as_of is not None:
         import datetime
 
@@ -194,6 +194,13 @@ class GapReport:
         from ._plot import plot_gap_report
 
         return plot_gap_report(self, ax)
+
+    def plot_cycle(self, ax: Any = None) -> matplotlib.figure.Figure:
+        """The migration cycle: bearers as lanes, stages as columns, each norm where it falls,
+        coloured by status (gaps and conflicts red)."""
+        from ._plot import plot_cycle
+
+        return plot_cycle(self, ax)
 
     def __len__(self) -> int:
         return len(self._impl.rows)

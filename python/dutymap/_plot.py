@@ -43,3 +43,62 @@ def plot_gap_report(report: GapReport, ax: Any = None) -> matplotlib.figure.Figu
               loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
+
+
+def plot_cycle(report: GapReport, ax: Any = None) -> matplotlib.figure.Figure:
+    """The migration cycle of a corridor: the bearers as lanes, the four stages as columns, each
+    norm of the report placed in its lane and stage and coloured by its status."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import FancyBboxPatch, Patch
+
+    from ._gaps import STAGES, STATUS_COLOURS
+
+    rows = report.rows
+    lanes = []
+    for r in rows:
+        if r.bearer not in lanes:
+            lanes.append(r.bearer)
+    cells: dict[tuple[int, int], list] = {}
+    for r in rows:
+        cells.setdefault((lanes.index(r.bearer), STAGES.index(r.stage)), []).append(r)
+    per_lane = [max([len(cells.get((i, s), [])) for s in range(len(STAGES))] + [1]) for i in range(len(lanes))]
+    height = sum(per_lane) * 0.32 + 0.6 * len(lanes) + 1.2
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(13, max(3.0, height)))
+    else:
+        fig = ax.figure
+    y = 0.0
+    k = report.corridor
+    for i, lane in enumerate(lanes):
+        lane_h = per_lane[i] * 0.32 + 0.5
+        ax.add_patch(plt.Rectangle((0, y), len(STAGES), lane_h, fill=i % 2 == 0, color="#f4f4f4", lw=0))
+        actors = sorted({a for r in rows if r.bearer == lane for a in r.actors})
+        label = lane.replace("_", " ") + (f"\n({', '.join(actors[:3])}{'…' if len(actors) > 3 else ''})" if actors else "")
+        ax.text(-0.05, y + lane_h / 2, label, ha="right", va="center", fontsize=8)
+        for s in range(len(STAGES)):
+            items = cells.get((i, s), [])
+            if not items:
+                ax.text(s + 0.5, y + lane_h / 2, "nothing expected", ha="center", va="center", fontsize=6, color="#bbb")
+            for j, r in enumerate(items):
+                top = y + 0.25 + j * 0.32
+                ax.add_patch(FancyBboxPatch((s + 0.04, top), 0.92, 0.26, boxstyle="round,pad=0.01",
+                                            color=STATUS_COLOURS[r.status], alpha=1 if r.in_profile else 0.55))
+                ax.text(s + 0.08, top + 0.13, f"{r.topic} · {r.status}", va="center", fontsize=6.5,
+                        color="white" if r.status in ("conflict", "gap", "binding") else "black")
+        y += lane_h
+    for s in range(len(STAGES) + 1):
+        ax.axvline(s, color="#999", lw=0.6)
+    ax.set_xlim(0, len(STAGES))
+    ax.set_ylim(y, 0)
+    ax.set_xticks([s + 0.5 for s in range(len(STAGES))], [st.replace("_", " ") for st in STAGES])
+    ax.xaxis.tick_top()
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title(f"Migration cycle {k.origin} → {k.destination}{' (' + k.sector + ')' if k.sector else ''}: "
+                 f"who owes what ({report.profile}, as of {report.as_of})", fontsize=10, pad=24)
+    present = [st for st in STATUS_COLOURS if any(r.status == st for r in rows)]
+    ax.legend(handles=[Patch(color=STATUS_COLOURS[st], label=st) for st in present], loc="upper center",
+              bbox_to_anchor=(0.5, -0.01), ncol=len(present), fontsize=8, frameon=False)
+    fig.tight_layout()
+    return fig

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._corpus import Corpus
 
 
-def table(headers: list[str], rows: list[list[object]], right: set[int] | None = None) -> str:
+def table(headers: Sequence[object], rows: Sequence[Sequence[object]], right: set[int] | None = None) -> str:
     """A plain-text table with columns sized to their contents."""
     right = right or set()
     cells = [[str(h) for h in headers]] + [[str(c) for c in r] for r in rows]
