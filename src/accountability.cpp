@@ -28,7 +28,8 @@ std::vector<index> corridor_actors(const detail::corridor_context& cx) {
     const auto& ac = actors[a];
     const std::string& state = ac.kind == actor_kind::state ? ac.id : ac.state;
     const bool ours = state == cx.where.origin || state == cx.where.destination ||
-                      std::find(cx.where.transit.begin(), cx.where.transit.end(), state) != cx.where.transit.end();
+                      std::find(cx.where.transit.begin(), cx.where.transit.end(), state) !=
+                          cx.where.transit.end();
     if (ours || (state.empty() && !cx.roles_of(a).empty())) out.push_back(a);
   }
   return out;
@@ -38,7 +39,8 @@ index require_actor(const corpus& c, std::string_view id) {
   if (auto a = c.actor_index(id)) return *a;
   std::vector<std::string> ids;
   for (const auto& x : c.actors()) ids.push_back(x.id);
-  throw std::invalid_argument("unknown actor `" + std::string(id) + "`" + detail::did_you_mean(id, ids));
+  throw std::invalid_argument("unknown actor `" + std::string(id) + "`" +
+                              detail::did_you_mean(id, ids));
 }
 
 std::vector<std::string> topic_ids(const provision& p) {
@@ -49,7 +51,8 @@ std::vector<std::string> topic_ids(const provision& p) {
 
 }  // namespace
 
-std::vector<obligation> obligations_of(const corpus& c, std::string_view actor_id, const corridor& where) {
+std::vector<obligation> obligations_of(const corpus& c, std::string_view actor_id,
+                                       const corridor& where) {
   const index a = require_actor(c, actor_id);
   detail::corridor_context cx(c, where, nullptr);
   const role_set roles = cx.roles_of(a);
@@ -72,13 +75,15 @@ std::vector<obligation> obligations_of(const corpus& c, std::string_view actor_i
     for (index pi : c.provisions_borne_by(r)) take(pi, r, false);
   std::stable_sort(out.begin(), out.end(), [](const obligation& x, const obligation& y) {
     const auto fx = x.stages.values(), fy = y.stages.values();
-    const int sx = fx.empty() ? 4 : static_cast<int>(fx.front()), sy = fy.empty() ? 4 : static_cast<int>(fy.front());
+    const int sx = fx.empty() ? 4 : static_cast<int>(fx.front()),
+              sy = fy.empty() ? 4 : static_cast<int>(fy.front());
     return std::tie(sx, x.provision.instrument) < std::tie(sy, y.provision.instrument);
   });
   return out;
 }
 
-std::vector<responsibility> responsible(const corpus& c, std::string_view topic, stage s, const corridor& where) {
+std::vector<responsibility> responsible(const corpus& c, std::string_view topic, stage s,
+                                        const corridor& where) {
   const auto ti = c.topic_index(topic);
   if (!ti) c.get_topic(topic);  // throws with the nearest id
   detail::corridor_context cx(c, where, nullptr);
@@ -89,7 +94,8 @@ std::vector<responsibility> responsible(const corpus& c, std::string_view topic,
     if (!p.stages.contains(s)) continue;
     bool protects = false;
     for (const auto& te : p.topics)
-      if (te.effect == effect::protects && (te.topic == topic || te.topic.rfind(std::string(topic) + ".", 0) == 0))
+      if (te.effect == effect::protects &&
+          (te.topic == topic || te.topic.rfind(std::string(topic) + ".", 0) == 0))
         protects = true;
     if (!protects) continue;
     for (role r : p.bearers.values()) {
@@ -97,13 +103,15 @@ std::vector<responsibility> responsible(const corpus& c, std::string_view topic,
       bool named = false;
       for (const auto& d : p.designated) {
         const index da = *c.actor_index(d);
-        if (cx.roles_of(da).contains(r) || std::find(actors.begin(), actors.end(), da) != actors.end()) {
+        if (cx.roles_of(da).contains(r) ||
+            std::find(actors.begin(), actors.end(), da) != actors.end()) {
           out.push_back({d, r, cx.cite(pi)});
           named = true;
         }
       }
       if (named) continue;
-      if (cx.actors_of(r).empty()) out.push_back({"(any " + std::string(name_of(r)) + ")", r, cx.cite(pi)});
+      if (cx.actors_of(r).empty())
+        out.push_back({"(any " + std::string(name_of(r)) + ")", r, cx.cite(pi)});
       for (const auto& id : cx.actors_of(r)) out.push_back({id, r, cx.cite(pi)});
     }
   }
@@ -117,8 +125,10 @@ std::vector<structural_gap> structural_gaps(const corpus& c, const corridor& whe
   role_set overseen;
   for (index a : actors)
     for (const auto& o : c.actors()[a].oversees) {
-      if (o.target_role) overseen.insert(*o.target_role);
-      else if (auto t = c.actor_index(o.actor)) overseen = overseen | cx.roles_of(*t);
+      if (o.target_role)
+        overseen.insert(*o.target_role);
+      else if (auto t = c.actor_index(o.actor))
+        overseen = overseen | cx.roles_of(*t);
     }
   std::vector<structural_gap> out;
   for (index pi = 0; pi < c.provision_count(); ++pi) {
@@ -127,17 +137,20 @@ std::vector<structural_gap> structural_gaps(const corpus& c, const corridor& whe
     for (role r : p.bearers.values()) {
       if (!cx.played(r)) {
         out.push_back({structural_kind::no_bearer, r, cx.cite(pi),
-                       "no actor in this corridor plays " + std::string(name_of(r)) + ", so nobody in particular owes it"});
+                       "no actor in this corridor plays " + std::string(name_of(r)) +
+                           ", so nobody in particular owes it"});
       } else if (is_state_role(r)) {
-        const bool named = std::any_of(p.designated.begin(), p.designated.end(), [&](const std::string& d) {
-          return cx.roles_of(*c.actor_index(d)).contains(r);
-        });
+        const bool named = std::any_of(
+            p.designated.begin(), p.designated.end(),
+            [&](const std::string& d) { return cx.roles_of(*c.actor_index(d)).contains(r); });
         if (!named)
           out.push_back({structural_kind::no_designated_body, r, cx.cite(pi),
-                         "the " + std::string(name_of(r)) + " owes it, but no ministry or agency is named to carry it out"});
+                         "the " + std::string(name_of(r)) +
+                             " owes it, but no ministry or agency is named to carry it out"});
       } else if ((r == role::recruitment_agency || r == role::employer) && !overseen.contains(r)) {
         out.push_back({structural_kind::no_oversight, r, cx.cite(pi),
-                       "borne by the " + std::string(name_of(r)) + ", which no actor of this corridor is recorded as overseeing"});
+                       "borne by the " + std::string(name_of(r)) +
+                           ", which no actor of this corridor is recorded as overseeing"});
       }
     }
   }
@@ -186,9 +199,11 @@ remedy_report remedy_paths(const corpus& c, const corridor& where) {
   std::sort(rep.paths.begin(), rep.paths.end(), [](const remedy_path& a, const remedy_path& b) {
     return std::tie(a.stage, a.actors) < std::tie(b.stage, b.actors);
   });
-  rep.paths.erase(std::unique(rep.paths.begin(), rep.paths.end(), [](const remedy_path& a, const remedy_path& b) {
-                    return a.stage == b.stage && a.actors == b.actors;
-                  }), rep.paths.end());
+  rep.paths.erase(std::unique(rep.paths.begin(), rep.paths.end(),
+                              [](const remedy_path& a, const remedy_path& b) {
+                                return a.stage == b.stage && a.actors == b.actors;
+                              }),
+                  rep.paths.end());
   return rep;
 }
 
@@ -230,10 +245,12 @@ std::vector<actor_load> responsibility_load(const corpus& c, const corridor& whe
   }
   std::vector<double> centrality(boost::num_vertices(g), 0.0);
   boost::brandes_betweenness_centrality(
-      g, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, g))));
+      g, boost::centrality_map(boost::make_iterator_property_map(
+             centrality.begin(), boost::get(boost::vertex_index, g))));
   const double n = static_cast<double>(boost::num_vertices(g));
   const double scale = n > 2 ? 2.0 / ((n - 1) * (n - 2)) : 1.0;  // normalised, undirected
-  for (std::size_t i = 0; i < out.size(); ++i) out[i].centrality = centrality[vertex_of_actor[actors[i]]] * scale;
+  for (std::size_t i = 0; i < out.size(); ++i)
+    out[i].centrality = centrality[vertex_of_actor[actors[i]]] * scale;
   std::stable_sort(out.begin(), out.end(), [](const actor_load& a, const actor_load& b) {
     return std::tie(b.centrality, b.total) < std::tie(a.centrality, a.total);
   });

@@ -16,7 +16,9 @@ namespace dutymap {
 using index = corpus::index;
 
 double compare_options::weight(const provision& p) const {
-  const double w = p.strength == strength::shall ? shall : p.strength == strength::should ? should : may;
+  const double w = p.strength == strength::shall    ? shall
+                   : p.strength == strength::should ? should
+                                                    : may;
   return p.qualifiers.empty() ? w : w * qualified;
 }
 
@@ -25,7 +27,8 @@ namespace {
 [[noreturn]] void unknown_instrument(const corpus& c, std::string_view id) {
   std::vector<std::string> ids;
   for (const auto& in : c.instruments()) ids.push_back(in.id);
-  throw std::invalid_argument("unknown instrument `" + std::string(id) + "`" + detail::did_you_mean(id, ids));
+  throw std::invalid_argument("unknown instrument `" + std::string(id) + "`" +
+                              detail::did_you_mean(id, ids));
 }
 
 index require(const corpus& c, std::string_view id) {
@@ -46,7 +49,9 @@ std::vector<index> provisions_with_annexes(const corpus& c, index i, bool with_a
   return out;
 }
 
-std::string group_of(const std::string& topic) { return topic.substr(0, topic.find('.')); }
+std::string group_of(const std::string& topic) {
+  return topic.substr(0, topic.find('.'));
+}
 
 cited_provision cite(const corpus& c, index pi, std::string note = {}) {
   const provision& p = c.provision_at(pi);
@@ -61,7 +66,8 @@ cited_provision cite(const corpus& c, index pi, std::string note = {}) {
   out.coded_from = p.provenance.from;
   out.tier = (in.kind == instrument_kind::recommendation || in.kind == instrument_kind::guidelines)
                  ? gap_status::guidance
-                 : in.binding ? gap_status::binding : gap_status::committed;
+             : in.binding ? gap_status::binding
+                          : gap_status::committed;
   out.note = std::move(note);
   return out;
 }
@@ -103,7 +109,8 @@ comparison compare(const corpus& c, const std::vector<std::string>& ids, const c
         auto& m = te.effect == effect::protects ? protect : restrict_;
         m(r, col) = std::max(m(r, col), w);
         for (stage s : p.stages.values()) {
-          auto& ms = te.effect == effect::protects ? stage_protect[static_cast<int>(s)] : stage_restrict[static_cast<int>(s)];
+          auto& ms = te.effect == effect::protects ? stage_protect[static_cast<int>(s)]
+                                                   : stage_restrict[static_cast<int>(s)];
           ms(r, col) = std::max(ms(r, col), w);
         }
       }
@@ -120,11 +127,13 @@ comparison compare(const corpus& c, const std::vector<std::string>& ids, const c
     case rollup::group: {
       std::map<std::string, std::size_t> group_col;
       for (const auto& t : out.topic_columns)
-        if (group_col.emplace(group_of(t), group_col.size()).second) out.columns.push_back(group_of(t));
+        if (group_col.emplace(group_of(t), group_col.size()).second)
+          out.columns.push_back(group_of(t));
       Eigen::MatrixXd gp = Eigen::MatrixXd::Zero(n, static_cast<Eigen::Index>(out.columns.size()));
       Eigen::MatrixXd gr = gp;
       for (Eigen::Index j = 0; j < nt; ++j) {
-        const auto g = static_cast<Eigen::Index>(group_col.at(group_of(out.topic_columns[static_cast<std::size_t>(j)])));
+        const auto g = static_cast<Eigen::Index>(
+            group_col.at(group_of(out.topic_columns[static_cast<std::size_t>(j)])));
         gp.col(g) = gp.col(g).cwiseMax(protect.col(j));
         gr.col(g) = gr.col(g).cwiseMax(restrict_.col(j));
       }
@@ -134,14 +143,16 @@ comparison compare(const corpus& c, const std::vector<std::string>& ids, const c
     case rollup::stage:
       for (auto s : enum_names<stage>::values) out.columns.emplace_back(s);
       out.matrix = Eigen::MatrixXd::Zero(n, 4);
-      for (int s = 0; s < 4; ++s) out.matrix.col(s) = (stage_protect[s] - stage_restrict[s]).rowwise().sum();
+      for (int s = 0; s < 4; ++s)
+        out.matrix.col(s) = (stage_protect[s] - stage_restrict[s]).rowwise().sum();
       break;
   }
   return out;
 }
 
 Eigen::MatrixXd comparison::cosine() const {
-  // Similarity is measured on topics whatever the rollup: protections positive, restrictions negative.
+  // Similarity is measured on topics whatever the rollup: protections positive, restrictions
+  // negative.
   const Eigen::MatrixXd& m = topic_matrix;
   const Eigen::VectorXd norms = m.rowwise().norm();
   Eigen::MatrixXd sim = m * m.transpose();
@@ -161,8 +172,12 @@ Eigen::MatrixXd comparison::jaccard() const {
   for (Eigen::Index i = 0; i < n; ++i)
     for (std::size_t j = 0; j < nt; ++j) {
       const auto jj = static_cast<Eigen::Index>(j);
-      if (topics_protected(i, jj) > 0) bits[static_cast<std::size_t>(i) * words + (2 * j) / 64] |= std::uint64_t{1} << ((2 * j) % 64);
-      if (topics_restricted(i, jj) > 0) bits[static_cast<std::size_t>(i) * words + (2 * j + 1) / 64] |= std::uint64_t{1} << ((2 * j + 1) % 64);
+      if (topics_protected(i, jj) > 0)
+        bits[static_cast<std::size_t>(i) * words + (2 * j) / 64] |= std::uint64_t{1}
+                                                                    << ((2 * j) % 64);
+      if (topics_restricted(i, jj) > 0)
+        bits[static_cast<std::size_t>(i) * words + (2 * j + 1) / 64] |= std::uint64_t{1}
+                                                                        << ((2 * j + 1) % 64);
     }
   Eigen::MatrixXd sim(n, n);
   for (Eigen::Index i = 0; i < n; ++i) {
@@ -181,7 +196,8 @@ Eigen::MatrixXd comparison::jaccard() const {
   return sim;
 }
 
-std::vector<std::pair<std::string, double>> comparison::nearest(std::string_view id, std::size_t k, bool use_jaccard) const {
+std::vector<std::pair<std::string, double>> comparison::nearest(std::string_view id, std::size_t k,
+                                                                bool use_jaccard) const {
   const auto it = std::find(instruments.begin(), instruments.end(), id);
   if (it == instruments.end())
     throw std::invalid_argument("`" + std::string(id) + "` is not one of the compared instruments" +
@@ -189,7 +205,8 @@ std::vector<std::pair<std::string, double>> comparison::nearest(std::string_view
   const auto row = static_cast<Eigen::Index>(it - instruments.begin());
   const Eigen::MatrixXd sim = use_jaccard ? jaccard() : cosine();
   std::vector<std::pair<std::string, double>> out;
-  for (Eigen::Index j = 0; j < sim.cols(); ++j) out.emplace_back(instruments[static_cast<std::size_t>(j)], sim(row, j));
+  for (Eigen::Index j = 0; j < sim.cols(); ++j)
+    out.emplace_back(instruments[static_cast<std::size_t>(j)], sim(row, j));
   // Itself first, then by similarity; ties by id for a stable answer.
   std::stable_sort(out.begin(), out.end(), [&](const auto& a, const auto& b) {
     const bool sa = a.first == id, sb = b.first == id;
@@ -211,10 +228,13 @@ std::map<std::string, side> by_topic(const corpus& c, index instrument, bool wit
   std::map<std::string, side> out;
   for (index pi : provisions_with_annexes(c, instrument, with_annexes))
     for (const auto& te : c.provision_at(pi).topics)
-      (te.effect == effect::protects ? out[te.topic].protects : out[te.topic].restricts).push_back(pi);
+      (te.effect == effect::protects ? out[te.topic].protects : out[te.topic].restricts)
+          .push_back(pi);
   const compare_options o;
   for (auto& [t, s] : out) {
-    auto strongest = [&](index a, index b) { return o.weight(c.provision_at(a)) > o.weight(c.provision_at(b)); };
+    auto strongest = [&](index a, index b) {
+      return o.weight(c.provision_at(a)) > o.weight(c.provision_at(b));
+    };
     std::stable_sort(s.protects.begin(), s.protects.end(), strongest);
     std::stable_sort(s.restricts.begin(), s.restricts.end(), strongest);
   }
@@ -228,9 +248,11 @@ bool within(const scope& a, const scope& b) {
   };
   bool sectors_in = false;
   if (!a.sectors.empty() && !b.sectors.empty())
-    sectors_in = std::all_of(a.sectors.begin(), a.sectors.end(), [&](const auto& x) { return has(b.sectors, x); });
+    sectors_in = std::all_of(a.sectors.begin(), a.sectors.end(),
+                             [&](const auto& x) { return has(b.sectors, x); });
   else if (!a.sectors.empty())  // a lists sectors; b is every sector but its exclusions
-    sectors_in = std::none_of(a.sectors.begin(), a.sectors.end(), [&](const auto& x) { return has(b.excluded_sectors, x); });
+    sectors_in = std::none_of(a.sectors.begin(), a.sectors.end(),
+                              [&](const auto& x) { return has(b.excluded_sectors, x); });
   else if (b.sectors.empty())  // both every sector but their exclusions
     sectors_in = std::all_of(b.excluded_sectors.begin(), b.excluded_sectors.end(),
                              [&](const auto& x) { return has(a.excluded_sectors, x); });
@@ -240,7 +262,8 @@ bool within(const scope& a, const scope& b) {
 
 }  // namespace
 
-std::vector<topic_difference> diff(const corpus& c, std::string_view a_id, std::string_view b_id, bool with_annexes) {
+std::vector<topic_difference> diff(const corpus& c, std::string_view a_id, std::string_view b_id,
+                                   bool with_annexes) {
   const index a = require(c, a_id), b = require(c, b_id);
   const auto sa = by_topic(c, a, with_annexes), sb = by_topic(c, b, with_annexes);
   std::set<std::string> topics;
@@ -265,8 +288,10 @@ std::vector<topic_difference> diff(const corpus& c, std::string_view a_id, std::
     if (!x || !y) {
       d.relation = x ? relation::only_in_a : relation::only_in_b;
       d.explanation = "only " + (x ? A : B) + " speaks to " + t;
-    } else if ((!x->protects.empty() && x->restricts.empty() && !y->restricts.empty() && y->protects.empty()) ||
-               (!y->protects.empty() && y->restricts.empty() && !x->restricts.empty() && x->protects.empty())) {
+    } else if ((!x->protects.empty() && x->restricts.empty() && !y->restricts.empty() &&
+                y->protects.empty()) ||
+               (!y->protects.empty() && y->restricts.empty() && !x->restricts.empty() &&
+                x->protects.empty())) {
       d.relation = relation::opposite;
       d.explanation = (x->restricts.empty() ? A : B) + " protects the worker on " + t + "; " +
                       (x->restricts.empty() ? B : A) + " restricts the worker on it";
@@ -277,23 +302,27 @@ std::vector<topic_difference> diff(const corpus& c, std::string_view a_id, std::
       const provision& q = c.provision_at(py.front());
       if (!p.bearers.intersects(q.bearers)) {
         d.relation = relation::different_bearer;
-        d.explanation = A + " puts it on " + p.bearers.names().front() + ", " + B + " on " + q.bearers.names().front();
+        d.explanation = A + " puts it on " + p.bearers.names().front() + ", " + B + " on " +
+                        q.bearers.names().front();
       } else if (p.strength != q.strength) {
         d.relation = p.strength < q.strength ? relation::weaker_in_a : relation::weaker_in_b;
-        d.explanation = A + " says `" + std::string(name_of(p.strength)) + "`, " + B + " says `" + std::string(name_of(q.strength)) + "`";
+        d.explanation = A + " says `" + std::string(name_of(p.strength)) + "`, " + B + " says `" +
+                        std::string(name_of(q.strength)) + "`";
       } else if (p.qualifiers.empty() != q.qualifiers.empty()) {
         d.relation = p.qualifiers.empty() ? relation::qualified_in_b : relation::qualified_in_a;
         const provision& hollow = p.qualifiers.empty() ? q : p;
-        d.explanation = (p.qualifiers.empty() ? B : A) + " hollows it: " + std::string(name_of(hollow.qualifiers.front().kind));
+        d.explanation = (p.qualifiers.empty() ? B : A) +
+                        " hollows it: " + std::string(name_of(hollow.qualifiers.front().kind));
       } else if (p.scope != q.scope && within(p.scope, q.scope) != within(q.scope, p.scope)) {
         const bool a_narrower = within(p.scope, q.scope);
         d.relation = a_narrower ? relation::narrower_in_a : relation::narrower_in_b;
         d.explanation = (a_narrower ? A : B) + " reaches fewer sectors or workers";
       } else {
         d.relation = relation::equivalent;
-        d.explanation = "both " + std::string(x->protects.empty() ? "restrict" : "protect") + " at `" +
-                        std::string(name_of(p.strength)) + "`";
-        if (p.scope != q.scope && !within(p.scope, q.scope)) d.explanation += ", for different sectors or workers";
+        d.explanation = "both " + std::string(x->protects.empty() ? "restrict" : "protect") +
+                        " at `" + std::string(name_of(p.strength)) + "`";
+        if (p.scope != q.scope && !within(p.scope, q.scope))
+          d.explanation += ", for different sectors or workers";
       }
     }
     out.push_back(std::move(d));
@@ -310,16 +339,20 @@ std::vector<revision_step> revisions(const corpus& c, std::string_view id) {
     step.from = c.instruments()[chain[k]].id;
     step.to = c.instruments()[chain[k + 1]].id;
     for (auto& d : diff(c, step.to, step.from)) {
-      if (d.relation == relation::only_in_a) step.added.push_back(std::move(d));
-      else if (d.relation == relation::only_in_b) step.dropped.push_back(std::move(d));
-      else if (d.relation != relation::equivalent) step.changed.push_back(std::move(d));
+      if (d.relation == relation::only_in_a)
+        step.added.push_back(std::move(d));
+      else if (d.relation == relation::only_in_b)
+        step.dropped.push_back(std::move(d));
+      else if (d.relation != relation::equivalent)
+        step.changed.push_back(std::move(d));
     }
     out.push_back(std::move(step));
   }
   return out;
 }
 
-std::vector<std::string> bilateral_instruments(const corpus& c, std::string_view origin, std::string_view destination) {
+std::vector<std::string> bilateral_instruments(const corpus& c, std::string_view origin,
+                                               std::string_view destination) {
   std::vector<std::string> out;
   for (const auto& in : c.instruments()) {
     if (in.level != level::bilateral || !in.annex_to.empty() || in.parties.size() != 2) continue;
@@ -330,14 +363,14 @@ std::vector<std::string> bilateral_instruments(const corpus& c, std::string_view
   return out;
 }
 
-std::vector<instrument_score> score(const corpus& c, const std::vector<std::string>& ids, std::string_view profile,
-                                    const coverage_weights& w) {
+std::vector<instrument_score> score(const corpus& c, const std::vector<std::string>& ids,
+                                    std::string_view profile, const coverage_weights& w) {
   std::vector<instrument_score> out;
   for (const auto& id : ids) {
     const auto& in = c.instruments()[require(c, id)];
     if (in.level != level::bilateral || in.parties.size() != 2)
-      throw std::invalid_argument("only bilateral instruments are scored against a profile; `" + id + "` is " +
-                                  std::string(name_of(in.level)));
+      throw std::invalid_argument("only bilateral instruments are scored against a profile; `" +
+                                  id + "` is " + std::string(name_of(in.level)));
     corridor k;
     k.origin = in.parties[0];
     k.destination = in.parties[1];
@@ -354,13 +387,15 @@ std::vector<instrument_score> score(const corpus& c, const std::vector<std::stri
     }
     gap_options o;
     o.only_instruments.push_back(in.id);
-    for (index a : c.annexes_of(*c.instrument_index(in.id))) o.only_instruments.push_back(c.instruments()[a].id);
+    for (index a : c.annexes_of(*c.instrument_index(in.id)))
+      o.only_instruments.push_back(c.instruments()[a].id);
     instrument_score s{in.id, gaps(c, k, profile, o), {}, 0};
     s.by_stage = s.report.coverage_index(w);
     double sum = 0;
     const auto rows = s.report.profile_rows();
     for (const auto* r : rows) sum += w.of(r->status);
-    s.overall = rows.empty() ? std::numeric_limits<double>::quiet_NaN() : sum / static_cast<double>(rows.size());
+    s.overall = rows.empty() ? std::numeric_limits<double>::quiet_NaN()
+                             : sum / static_cast<double>(rows.size());
     out.push_back(std::move(s));
   }
   return out;

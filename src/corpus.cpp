@@ -22,8 +22,8 @@ struct corpus::data {
   std::vector<const provision*> provisions;
   std::vector<index> provision_instrument;
   std::vector<std::pair<index, index>> instrument_provisions;
-  std::vector<std::vector<index>> by_stage, by_topic, by_role, by_designated, ratifications_by_actor,
-      annexes, bodies;
+  std::vector<std::vector<index>> by_stage, by_topic, by_role, by_designated,
+      ratifications_by_actor, annexes, bodies;
   std::vector<std::optional<index>> topic_parents;
   std::vector<std::optional<index>> superseded_by;  // per instrument
   detail::bit_matrix provision_topics;
@@ -79,15 +79,16 @@ void check_ids(checker& ck, const std::string& kind, const std::vector<std::stri
       ck.add({item}, kind + " without an `id`");
       continue;
     }
-    if (ids[i].find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") !=
+    if (ids[i].find_first_not_of(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") !=
         std::string::npos) {
-      ck.add({item + "/id", item}, kind + " id `" + ids[i] +
-                                       "` may hold only letters, digits, `.`, `_` and `-`");
+      ck.add({item + "/id", item},
+             kind + " id `" + ids[i] + "` may hold only letters, digits, `.`, `_` and `-`");
     }
     if (!out.emplace(ids[i], i).second)
-      ck.add({item + "#" + std::to_string(i), item},
-             "duplicate " + kind + " id `" + ids[i] + "` (already defined; use `replaces: true` "
-             "in a later layer to replace it)");
+      ck.add({item + "#" + std::to_string(i), item}, "duplicate " + kind + " id `" + ids[i] +
+                                                         "` (already defined; use `replaces: true` "
+                                                         "in a later layer to replace it)");
   }
 }
 
@@ -95,7 +96,9 @@ void check_ids(checker& ck, const std::string& kind, const std::vector<std::stri
 
 corpus::corpus() : data_(std::make_shared<data>()) {}
 
-const corpus_content& corpus::content() const { return data_->content; }
+const corpus_content& corpus::content() const {
+  return data_->content;
+}
 
 corpus corpus::build(corpus_content content, const detail::source_map* where) {
   auto d = std::make_shared<data>();
@@ -161,10 +164,11 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
     if (!a.state.empty() &&
         check_ref(d->actor_ids, actor_ids, "actor", a.state, {key + "/state", key}) &&
         !is_state(a.state))
-      ck.add({key + "/state", key}, "`state` of actor `" + a.id + "` is `" + a.state +
-                                        "`, which is not a state");
+      ck.add({key + "/state", key},
+             "`state` of actor `" + a.id + "` is `" + a.state + "`, which is not a state");
     if (a.kind == actor_kind::state && !a.state.empty())
-      ck.add({key + "/kind", key + "/state", key}, "actor `" + a.id + "` is a state and cannot belong to one");
+      ck.add({key + "/kind", key + "/state", key},
+             "actor `" + a.id + "` is a state and cannot belong to one");
     for (std::size_t i = 0; i < a.oversees.size(); ++i) {
       const auto& o = a.oversees[i];
       const std::string ok = key + "/oversees/" + std::to_string(i);
@@ -184,7 +188,8 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
 
   // Instruments and their provisions.
   auto check_scope = [&](const scope& s, const std::string& key) {
-    for (const auto& x : s.sectors) check_ref(d->sector_ids, sector_ids, "sector", x, {key + "/scope", key});
+    for (const auto& x : s.sectors)
+      check_ref(d->sector_ids, sector_ids, "sector", x, {key + "/scope", key});
     for (const auto& x : s.excluded_sectors)
       check_ref(d->sector_ids, sector_ids, "sector", x, {key + "/scope", key});
   };
@@ -195,16 +200,18 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
   for (index ii = 0; ii < c.instruments.size(); ++ii) {
     const auto& in = c.instruments[ii];
     const std::string key = "instrument/" + in.id;
-    if (in.title.empty()) ck.add({key + "/title", key}, "instrument `" + in.id + "` has no `title`");
-    if (in.source.empty()) ck.add({key + "/source", key}, "instrument `" + in.id + "` has no `source`");
+    if (in.title.empty())
+      ck.add({key + "/title", key}, "instrument `" + in.id + "` has no `title`");
+    if (in.source.empty())
+      ck.add({key + "/source", key}, "instrument `" + in.id + "` has no `source`");
     bool parties_ok = true;
     for (std::size_t k = 0; k < in.parties.size(); ++k) {
       const std::string pk = key + "/parties/" + std::to_string(k);
       if (!check_ref(d->actor_ids, actor_ids, "actor", in.parties[k], {pk, key + "/parties", key}))
         parties_ok = false;
       else if (!is_state(in.parties[k])) {
-        ck.add({pk, key + "/parties", key}, "party `" + in.parties[k] + "` of `" + in.id +
-                                                "` is not a state");
+        ck.add({pk, key + "/parties", key},
+               "party `" + in.parties[k] + "` of `" + in.id + "` is not a state");
         parties_ok = false;
       }
     }
@@ -222,22 +229,21 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
     if (in.expires && in.effective() && in.expires->last_day() < in.effective()->first_day())
       ck.add({key + "/expires", key}, "instrument `" + in.id + "` expires (" + in.expires->str() +
                                           ") before it applies (" + in.effective()->str() + ")");
-    if (!in.supersedes.empty() &&
-        check_ref(d->instrument_ids, instrument_ids, "instrument", in.supersedes,
-                  {key + "/supersedes", key})) {
+    if (!in.supersedes.empty() && check_ref(d->instrument_ids, instrument_ids, "instrument",
+                                            in.supersedes, {key + "/supersedes", key})) {
       const auto& old = c.instruments[d->instrument_ids.at(in.supersedes)];
       if (sorted(old.parties) != sorted(in.parties))
-        ck.add({key + "/supersedes", key}, "instrument `" + in.id + "` supersedes `" + old.id +
-                                               "`, which has other parties");
+        ck.add({key + "/supersedes", key},
+               "instrument `" + in.id + "` supersedes `" + old.id + "`, which has other parties");
     }
-    if (!in.annex_to.empty() &&
-        check_ref(d->instrument_ids, instrument_ids, "instrument", in.annex_to,
-                  {key + "/annex_to", key})) {
+    if (!in.annex_to.empty() && check_ref(d->instrument_ids, instrument_ids, "instrument",
+                                          in.annex_to, {key + "/annex_to", key})) {
       const auto& parent = c.instruments[d->instrument_ids.at(in.annex_to)];
       if (sorted(parent.parties) != sorted(in.parties))
         ck.add({key + "/annex_to", key}, "instrument `" + in.id + "` is annexed to `" + parent.id +
                                              "`, which has other parties");
-      if (in.annex_to == in.id) ck.add({key + "/annex_to", key}, "instrument `" + in.id + "` is annexed to itself");
+      if (in.annex_to == in.id)
+        ck.add({key + "/annex_to", key}, "instrument `" + in.id + "` is annexed to itself");
     }
     check_scope(in.scope, key);
 
@@ -246,13 +252,20 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
       const std::string pk = "provision/" + in.id + "/" + std::to_string(pi);
       const std::string name = "provision `" + p.id + "`";
       if (p.article.empty() && p.chapter.empty())
-        ck.add({pk + "/article", pk}, name + " has no citation: give its `article` (or `chapter` where only that is known)");
+        ck.add(
+            {pk + "/article", pk},
+            name + " has no citation: give its `article` (or `chapter` where only that is known)");
       if (p.summary.empty()) ck.add({pk + "/summary", pk}, name + " has no `summary`");
-      if (p.bearers.empty()) ck.add({pk + "/bearers", pk}, name + " has no bearer: list the roles that owe it in `bearers`");
-      if (p.stages.empty()) ck.add({pk + "/stages", pk}, name + " has no stage: list them in `stages`");
-      if (p.topics.empty()) ck.add({pk + "/topics", pk}, name + " has no topic: list them in `topics`");
+      if (p.bearers.empty())
+        ck.add({pk + "/bearers", pk},
+               name + " has no bearer: list the roles that owe it in `bearers`");
+      if (p.stages.empty())
+        ck.add({pk + "/stages", pk}, name + " has no stage: list them in `stages`");
+      if (p.topics.empty())
+        ck.add({pk + "/topics", pk}, name + " has no topic: list them in `topics`");
       if (p.instrument != in.id)
-        ck.add({pk}, name + " belongs to instrument `" + in.id + "` but names `" + p.instrument + "`");
+        ck.add({pk},
+               name + " belongs to instrument `" + in.id + "` but names `" + p.instrument + "`");
       for (std::size_t k = 0; k < p.topics.size(); ++k)
         check_ref(d->topic_ids, topic_ids, "topic", p.topics[k].topic,
                   {pk + "/topics/" + std::to_string(k), pk + "/topics", pk});
@@ -260,16 +273,19 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
         check_ref(d->actor_ids, actor_ids, "actor", p.designated[k],
                   {pk + "/designated/" + std::to_string(k), pk + "/designated", pk});
       // A provision's inherited sectors were checked on its instrument.
-      if (p.scope.sectors != in.scope.sectors || p.scope.excluded_sectors != in.scope.excluded_sectors)
+      if (p.scope.sectors != in.scope.sectors ||
+          p.scope.excluded_sectors != in.scope.excluded_sectors)
         check_scope(p.scope, pk);
       if (p.provenance.source.empty())
-        ck.add({pk + "/provenance/source", pk + "/provenance", pk}, name + " has no provenance `source`");
+        ck.add({pk + "/provenance/source", pk + "/provenance", pk},
+               name + " has no provenance `source`");
       if (p.provenance.from == coded_from::secondary && p.provenance.passage.empty())
         ck.add({pk + "/provenance", pk},
                name + " is coded from a secondary source but gives no `passage` from it");
       if (!p.id.empty() && !d->provision_ids.emplace(p.id, 0).second)
-        ck.add({pk}, "duplicate provision id `" + p.id + "`: give each provision of the same "
-                     "article its own `id`");
+        ck.add({pk}, "duplicate provision id `" + p.id +
+                         "`: give each provision of the same "
+                         "article its own `id`");
     }
   }
   // Supersedes chains must not loop.
@@ -280,7 +296,8 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
       if (!seen.insert(cur->id).second) {
         // Report once, on the member of the loop with the smallest id.
         if (c.instruments[ii].id == *seen.begin())
-          ck.add({"instrument/" + c.instruments[ii].id + "/supersedes", "instrument/" + c.instruments[ii].id},
+          ck.add({"instrument/" + c.instruments[ii].id + "/supersedes",
+                  "instrument/" + c.instruments[ii].id},
                  "`supersedes` chain of `" + c.instruments[ii].id + "` loops back on itself");
         break;
       }
@@ -310,8 +327,8 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
     if (r.instrument.empty()) ck.add({key}, "ratification without an `instrument`");
     if (check_ref(d->actor_ids, actor_ids, "actor", r.state, {key + "/state", key}) &&
         !r.state.empty() && !is_state(r.state))
-      ck.add({key + "/state", key}, "`" + r.state + "` ratifies `" + r.instrument +
-                                        "` but is not a state");
+      ck.add({key + "/state", key},
+             "`" + r.state + "` ratifies `" + r.instrument + "` but is not a state");
     if (check_ref(d->instrument_ids, instrument_ids, "instrument", r.instrument,
                   {key + "/instrument", key}) &&
         !r.instrument.empty()) {
@@ -326,16 +343,17 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
           parts.push_back(p.part);
       for (const auto& x : r.excludes)
         if (std::find(parts.begin(), parts.end(), x) == parts.end())
-          ck.add({key + "/excludes", key}, "`" + r.instrument + "` has no part `" + x + "`" +
-                                               detail::did_you_mean(x, parts));
+          ck.add({key + "/excludes", key},
+                 "`" + r.instrument + "` has no part `" + x + "`" + detail::did_you_mean(x, parts));
     }
     if (!r.signed_on && !r.ratified_on)
       ck.add({key}, "ratification of `" + r.instrument + "` by `" + r.state +
                         "` gives neither `signed` nor `ratified`");
     if (r.denounced_on && !r.ratified_on)
-      ck.add({key + "/denounced", key}, "`" + r.state + "` denounced `" + r.instrument +
-                                            "` without having ratified it");
-    if (r.source.empty()) ck.add({key}, "ratification of `" + r.instrument + "` by `" + r.state + "` has no `source`");
+      ck.add({key + "/denounced", key},
+             "`" + r.state + "` denounced `" + r.instrument + "` without having ratified it");
+    if (r.source.empty())
+      ck.add({key}, "ratification of `" + r.instrument + "` by `" + r.state + "` has no `source`");
     if (!d->ratification_ids.emplace(ratification_key(r.state, r.instrument), ri).second)
       ck.add({key + "#" + std::to_string(ri), key},
              "`" + r.state + "` has two records for `" + r.instrument + "`");
@@ -350,18 +368,20 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
     for (std::size_t k = 0; k < pr.norms.size(); ++k) {
       const auto& n = pr.norms[k];
       const std::string nk = key + "/norms/" + std::to_string(k);
-      if (n.topic.empty()) ck.add({nk, key}, "a norm of profile `" + pr.id + "` has no `topic`");
+      if (n.topic.empty())
+        ck.add({nk, key}, "a norm of profile `" + pr.id + "` has no `topic`");
       else if (check_ref(d->topic_ids, topic_ids, "topic", n.topic, {nk + "/topic", nk, key})) {
         const auto& t = c.topics[d->topic_ids.at(n.topic)];
         if (!t.stages.empty() && !t.stages.contains(n.stage))
-          ck.add({nk + "/stage", nk, key},
-                 "topic `" + n.topic + "` does not belong to stage `" +
-                     std::string(name_of(n.stage)) + "`; its stages are " +
-                     [&] {
-                       std::string s;
-                       for (const auto& x : t.stages.names()) s += (s.empty() ? "" : ", ") + x;
-                       return s;
-                     }());
+          ck.add(
+              {nk + "/stage", nk, key}, "topic `" + n.topic + "` does not belong to stage `" +
+                                            std::string(name_of(n.stage)) + "`; its stages are " +
+                                            [&] {
+                                              std::string s;
+                                              for (const auto& x : t.stages.names())
+                                                s += (s.empty() ? "" : ", ") + x;
+                                              return s;
+                                            }());
       }
       if (n.source.empty()) ck.add({nk, key}, "a norm of profile `" + pr.id + "` has no `source`");
     }
@@ -436,12 +456,24 @@ std::optional<index> lookup(const Map& m, std::string_view id) {
 }
 }  // namespace
 
-std::optional<index> corpus::instrument_index(std::string_view id) const { return lookup(data_->instrument_ids, id); }
-std::optional<index> corpus::topic_index(std::string_view id) const { return lookup(data_->topic_ids, id); }
-std::optional<index> corpus::sector_index(std::string_view id) const { return lookup(data_->sector_ids, id); }
-std::optional<index> corpus::actor_index(std::string_view id) const { return lookup(data_->actor_ids, id); }
-std::optional<index> corpus::profile_index(std::string_view id) const { return lookup(data_->profile_ids, id); }
-std::optional<index> corpus::provision_index(std::string_view id) const { return lookup(data_->provision_ids, id); }
+std::optional<index> corpus::instrument_index(std::string_view id) const {
+  return lookup(data_->instrument_ids, id);
+}
+std::optional<index> corpus::topic_index(std::string_view id) const {
+  return lookup(data_->topic_ids, id);
+}
+std::optional<index> corpus::sector_index(std::string_view id) const {
+  return lookup(data_->sector_ids, id);
+}
+std::optional<index> corpus::actor_index(std::string_view id) const {
+  return lookup(data_->actor_ids, id);
+}
+std::optional<index> corpus::profile_index(std::string_view id) const {
+  return lookup(data_->profile_ids, id);
+}
+std::optional<index> corpus::provision_index(std::string_view id) const {
+  return lookup(data_->provision_ids, id);
+}
 
 const instrument* corpus::find_instrument(std::string_view id) const {
   auto i = instrument_index(id);
@@ -463,7 +495,8 @@ const provision* corpus::find_provision(std::string_view id) const {
   auto i = provision_index(id);
   return i ? data_->provisions[*i] : nullptr;
 }
-const ratification* corpus::find_ratification(std::string_view state, std::string_view instrument) const {
+const ratification* corpus::find_ratification(std::string_view state,
+                                              std::string_view instrument) const {
   auto i = lookup(data_->ratification_ids, ratification_key(state, instrument));
   return i ? &data_->content.ratifications[*i] : nullptr;
 }
@@ -485,15 +518,25 @@ const profile& corpus::get_profile(std::string_view id) const {
   unknown("profile", id, ids_of(data_->content.profiles));
 }
 
-std::size_t corpus::provision_count() const { return data_->provisions.size(); }
-const provision& corpus::provision_at(index p) const { return *data_->provisions.at(p); }
-index corpus::instrument_of(index p) const { return data_->provision_instrument.at(p); }
-std::pair<index, index> corpus::provisions_of(index i) const { return data_->instrument_provisions.at(i); }
+std::size_t corpus::provision_count() const {
+  return data_->provisions.size();
+}
+const provision& corpus::provision_at(index p) const {
+  return *data_->provisions.at(p);
+}
+index corpus::instrument_of(index p) const {
+  return data_->provision_instrument.at(p);
+}
+std::pair<index, index> corpus::provisions_of(index i) const {
+  return data_->instrument_provisions.at(i);
+}
 std::span<const index> corpus::provisions_at(stage s) const {
   if (data_->by_stage.empty()) return {};
   return data_->by_stage[static_cast<std::size_t>(s)];
 }
-std::span<const index> corpus::provisions_about(index t) const { return data_->by_topic.at(t); }
+std::span<const index> corpus::provisions_about(index t) const {
+  return data_->by_topic.at(t);
+}
 std::vector<index> corpus::provisions_about_tree(index t) const {
   std::vector<index> out;
   const auto& prefix = data_->content.topics.at(t).id;
@@ -511,12 +554,24 @@ std::span<const index> corpus::provisions_borne_by(role r) const {
   if (data_->by_role.empty()) return {};
   return data_->by_role[static_cast<std::size_t>(r)];
 }
-std::span<const index> corpus::provisions_designating(index a) const { return data_->by_designated.at(a); }
-const detail::bit_matrix& corpus::provision_topics() const { return data_->provision_topics; }
-std::optional<index> corpus::topic_parent(index t) const { return data_->topic_parents.at(t); }
-std::span<const index> corpus::ratifications_of(index s) const { return data_->ratifications_by_actor.at(s); }
-std::span<const index> corpus::annexes_of(index i) const { return data_->annexes.at(i); }
-std::span<const index> corpus::bodies_of(index s) const { return data_->bodies.at(s); }
+std::span<const index> corpus::provisions_designating(index a) const {
+  return data_->by_designated.at(a);
+}
+const detail::bit_matrix& corpus::provision_topics() const {
+  return data_->provision_topics;
+}
+std::optional<index> corpus::topic_parent(index t) const {
+  return data_->topic_parents.at(t);
+}
+std::span<const index> corpus::ratifications_of(index s) const {
+  return data_->ratifications_by_actor.at(s);
+}
+std::span<const index> corpus::annexes_of(index i) const {
+  return data_->annexes.at(i);
+}
+std::span<const index> corpus::bodies_of(index s) const {
+  return data_->bodies.at(s);
+}
 
 std::vector<index> corpus::revision_chain(index i) const {
   const auto& c = data_->content;
@@ -529,7 +584,8 @@ std::vector<index> corpus::revision_chain(index i) const {
 }
 
 const dutymap::graph& corpus::graph() const {
-  std::call_once(data_->graph_once, [this] { data_->graph = std::make_unique<dutymap::graph>(*this); });
+  std::call_once(data_->graph_once,
+                 [this] { data_->graph = std::make_unique<dutymap::graph>(*this); });
   return *data_->graph;
 }
 

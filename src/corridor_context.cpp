@@ -38,12 +38,18 @@ corpus::index require_state(const corpus& c, const std::string& id, const char* 
 // Roles implied by an actor's kind, for actors that list none.
 role_set kind_roles(actor_kind k) {
   switch (k) {
-    case actor_kind::union_: return {role::worker_organisation};
-    case actor_kind::ngo: return {role::civil_society};
-    case actor_kind::international_organisation: return {role::international_organisation};
-    case actor_kind::regional_body: return {role::regional_body};
-    case actor_kind::employer: return {role::employer};
-    default: return {};
+    case actor_kind::union_:
+      return {role::worker_organisation};
+    case actor_kind::ngo:
+      return {role::civil_society};
+    case actor_kind::international_organisation:
+      return {role::international_organisation};
+    case actor_kind::regional_body:
+      return {role::regional_body};
+    case actor_kind::employer:
+      return {role::employer};
+    default:
+      return {};
   }
 }
 
@@ -57,7 +63,8 @@ corridor_context::corridor_context(const corpus& c_, const corridor& where_, con
   if (!where.sector.empty() && !c.sector_index(where.sector)) {
     std::vector<std::string> ids;
     for (const auto& s : c.sectors()) ids.push_back(s.id);
-    throw std::invalid_argument("unknown sector `" + where.sector + "`" + did_you_mean(where.sector, ids));
+    throw std::invalid_argument("unknown sector `" + where.sector + "`" +
+                                did_you_mean(where.sector, ids));
   }
   as_of = where.as_of ? *where.as_of : today();
   // A partial as-of date means its last day: "as of 2017" is the end of 2017.
@@ -106,13 +113,19 @@ role_set corridor_context::roles_of(index a) const {
 
 std::vector<corpus::index> corridor_context::anchor_states(role r) const {
   switch (r) {
-    case role::origin_state: return {origin};
-    case role::destination_state: return {destination};
-    case role::transit_state: return transit;
-    case role::recruitment_agency: return {origin, destination};
+    case role::origin_state:
+      return {origin};
+    case role::destination_state:
+      return {destination};
+    case role::transit_state:
+      return transit;
+    case role::recruitment_agency:
+      return {origin, destination};
     case role::worker:
-    case role::worker_family: return {destination, origin};
-    default: return {destination};
+    case role::worker_family:
+      return {destination, origin};
+    default:
+      return {destination};
   }
 }
 
@@ -163,7 +176,9 @@ exclusion corridor_context::instrument_reaches(index i, role bearer, const provi
                                                std::string* why) const {
   const auto& in = c.instruments()[i];
   const auto& parties = in.parties;
-  auto party = [&](const std::string& s) { return std::find(parties.begin(), parties.end(), s) != parties.end(); };
+  auto party = [&](const std::string& s) {
+    return std::find(parties.begin(), parties.end(), s) != parties.end();
+  };
   if (is_ratifiable(in.kind)) {
     exclusion first = exclusion::not_ratified;
     std::string first_why;
@@ -174,19 +189,23 @@ exclusion corridor_context::instrument_reaches(index i, role bearer, const provi
       std::string w;
       if (!r || !r->ratified_on) {
         e = exclusion::not_ratified;
-        w = state + (r && r->signed_on ? " signed " + in.id + " (" + r->signed_on->str() + ") but has not ratified it"
-                                        : " has not ratified " + in.id + " (as far as the corpus records)");
+        w = state +
+            (r && r->signed_on
+                 ? " signed " + in.id + " (" + r->signed_on->str() + ") but has not ratified it"
+                 : " has not ratified " + in.id + " (as far as the corpus records)");
       } else if (r->ratified_on->last_day() > day) {
         e = exclusion::ratified_after;
-        w = state + " ratified " + in.id + " in " + r->ratified_on->str() + ", after " + as_of.str();
+        w = state + " ratified " + in.id + " in " + r->ratified_on->str() + ", after " +
+            as_of.str();
       } else if (r->denounced_on && r->denounced_on->first_day() <= day) {
         e = exclusion::denounced;
         w = state + " denounced " + in.id + " in " + r->denounced_on->str();
-      } else if (!p.part.empty() && std::find(r->excludes.begin(), r->excludes.end(), p.part) != r->excludes.end()) {
+      } else if (!p.part.empty() &&
+                 std::find(r->excludes.begin(), r->excludes.end(), p.part) != r->excludes.end()) {
         e = exclusion::part_excluded;
         w = state + "'s ratification of " + in.id + " excludes " + p.part;
-      } else if (!r->limited_to.empty() &&
-                 std::find(r->limited_to.begin(), r->limited_to.end(), where.territory) == r->limited_to.end()) {
+      } else if (!r->limited_to.empty() && std::find(r->limited_to.begin(), r->limited_to.end(),
+                                                     where.territory) == r->limited_to.end()) {
         e = exclusion::territory;
         std::string t;
         for (const auto& x : r->limited_to) t += (t.empty() ? "" : ", ") + x;
@@ -220,7 +239,9 @@ exclusion corridor_context::instrument_reaches(index i, role bearer, const provi
       const bool inside = party(where.origin) || party(where.destination) ||
                           std::any_of(where.transit.begin(), where.transit.end(), party);
       if (inside) return exclusion::counts;
-      if (why) *why = in.id + " is the law or policy of " + (parties.empty() ? std::string("another state") : parties[0]);
+      if (why)
+        *why = in.id + " is the law or policy of " +
+               (parties.empty() ? std::string("another state") : parties[0]);
       return exclusion::not_party;
     }
   }
@@ -237,7 +258,8 @@ exclusion corridor_context::applies(index pi, std::optional<role> bearer, std::s
   }
   // Parties first: a law of another state is out of the corridor whatever its date.
   if (!is_ratifiable(in.kind)) {
-    if (auto e = instrument_reaches(ii, role::destination_state, p, why); e != exclusion::counts) return e;
+    if (auto e = instrument_reaches(ii, role::destination_state, p, why); e != exclusion::counts)
+      return e;
   }
   if (auto e = instrument_in_time(ii, why); e != exclusion::counts) return e;
   if (is_ratifiable(in.kind)) {
@@ -268,7 +290,8 @@ exclusion corridor_context::applies(index pi, std::optional<role> bearer, std::s
     if (why) *why = p.id + " does not reach " + where.sector;
     return exclusion::out_of_sector;
   }
-  if (where.status == worker_status::undocumented && p.scope.workers == worker_coverage::documented) {
+  if (where.status == worker_status::undocumented &&
+      p.scope.workers == worker_coverage::documented) {
     if (why) *why = p.citation() + " covers documented workers only";
     return exclusion::documented_only;
   }
@@ -279,7 +302,8 @@ exclusion corridor_context::instrument_applies(index i, std::string* why) const 
   const auto& in = c.instruments()[i];
   const provision none;
   if (!is_ratifiable(in.kind))
-    if (auto e = instrument_reaches(i, role::destination_state, none, why); e != exclusion::counts) return e;
+    if (auto e = instrument_reaches(i, role::destination_state, none, why); e != exclusion::counts)
+      return e;
   if (auto e = instrument_in_time(i, why); e != exclusion::counts) return e;
   if (!is_ratifiable(in.kind)) return exclusion::counts;
   std::string first;

@@ -29,12 +29,15 @@ class corridor_context {
 
   // Whether some actor plays the role in this corridor, and which actors (ids) do.
   bool played(role r) const { return played_[static_cast<std::size_t>(r)]; }
-  const std::vector<std::string>& actors_of(role r) const { return actors_[static_cast<std::size_t>(r)]; }
+  const std::vector<std::string>& actors_of(role r) const {
+    return actors_[static_cast<std::size_t>(r)];
+  }
   // The roles an actor plays in this corridor (its state's role, and its own roles).
   role_set roles_of(index actor) const;
 
   // Whether a provision counts, for one bearer role or for any; `why` gets a reader's sentence.
-  exclusion applies(index provision, std::optional<role> bearer = {}, std::string* why = nullptr) const;
+  exclusion applies(index provision, std::optional<role> bearer = {},
+                    std::string* why = nullptr) const;
   // How an instrument binds: binding, committed or guidance.
   gap_status tier(index instrument) const;
   // The states whose acceptance makes an instrument's duty on this role apply.
@@ -48,7 +51,8 @@ class corridor_context {
 
  private:
   exclusion instrument_in_time(index instrument, std::string* why) const;
-  exclusion instrument_reaches(index instrument, role bearer, const provision& p, std::string* why) const;
+  exclusion instrument_reaches(index instrument, role bearer, const provision& p,
+                               std::string* why) const;
 
   bool played_[12] = {};
   std::vector<std::string> actors_[12];

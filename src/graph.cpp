@@ -14,9 +14,9 @@ namespace dutymap {
 
 graph::graph(const corpus& c) : corpus_(&c) {
   const auto& content = c.content();
-  const std::size_t counts[6] = {content.actors.size(),      enum_names<role>::values.size(),
-                                 c.provision_count(),        content.instruments.size(),
-                                 content.topics.size(),      enum_names<stage>::values.size()};
+  const std::size_t counts[6] = {content.actors.size(), enum_names<role>::values.size(),
+                                 c.provision_count(),   content.instruments.size(),
+                                 content.topics.size(), enum_names<stage>::values.size()};
   for (int k = 0; k < 6; ++k) offsets_[k + 1] = offsets_[k] + static_cast<std::uint32_t>(counts[k]);
   const std::uint32_t n = offsets_[6];
 
@@ -31,21 +31,25 @@ graph::graph(const corpus& c) : corpus_(&c) {
   for (std::uint32_t p = 0; p < c.provision_count(); ++p) {
     const auto& pr = c.provision_at(p);
     for (role r : pr.bearers.values())
-      add(vertex_kind::role, static_cast<std::uint32_t>(r), vertex_kind::provision, p, edge_kind::bears);
+      add(vertex_kind::role, static_cast<std::uint32_t>(r), vertex_kind::provision, p,
+          edge_kind::bears);
     for (const auto& a : pr.designated)
       add(vertex_kind::actor, *c.actor_index(a), vertex_kind::provision, p, edge_kind::bears);
     for (role r : pr.beneficiaries.values())
-      add(vertex_kind::provision, p, vertex_kind::role, static_cast<std::uint32_t>(r), edge_kind::owed_to);
+      add(vertex_kind::provision, p, vertex_kind::role, static_cast<std::uint32_t>(r),
+          edge_kind::owed_to);
     add(vertex_kind::provision, p, vertex_kind::instrument, c.instrument_of(p), edge_kind::in);
     for (const auto& t : pr.topics)
       add(vertex_kind::provision, p, vertex_kind::topic, *c.topic_index(t.topic), edge_kind::about);
     for (stage s : pr.stages.values())
-      add(vertex_kind::provision, p, vertex_kind::stage, static_cast<std::uint32_t>(s), edge_kind::at);
+      add(vertex_kind::provision, p, vertex_kind::stage, static_cast<std::uint32_t>(s),
+          edge_kind::at);
   }
   for (std::uint32_t i = 0; i < content.instruments.size(); ++i) {
     const auto& in = content.instruments[i];
     for (const auto& party : in.parties)
-      add(vertex_kind::actor, *c.actor_index(party), vertex_kind::instrument, i, edge_kind::party_to);
+      add(vertex_kind::actor, *c.actor_index(party), vertex_kind::instrument, i,
+          edge_kind::party_to);
     if (!in.supersedes.empty())
       add(vertex_kind::instrument, i, vertex_kind::instrument, *c.instrument_index(in.supersedes),
           edge_kind::supersedes);
@@ -60,10 +64,12 @@ graph::graph(const corpus& c) : corpus_(&c) {
   for (std::uint32_t a = 0; a < content.actors.size(); ++a) {
     const auto& ac = content.actors[a];
     if (!ac.state.empty())
-      add(vertex_kind::actor, a, vertex_kind::actor, *c.actor_index(ac.state), edge_kind::agency_of);
+      add(vertex_kind::actor, a, vertex_kind::actor, *c.actor_index(ac.state),
+          edge_kind::agency_of);
     for (const auto& o : ac.oversees) {
       if (!o.actor.empty()) {
-        add(vertex_kind::actor, a, vertex_kind::actor, *c.actor_index(o.actor), edge_kind::oversees);
+        add(vertex_kind::actor, a, vertex_kind::actor, *c.actor_index(o.actor),
+            edge_kind::oversees);
       } else if (o.target_role) {
         // Oversight of a role reaches every actor that can play it.
         for (std::uint32_t b = 0; b < content.actors.size(); ++b)
@@ -95,12 +101,18 @@ std::string graph::label(vertex v) const {
   const auto& vi = g_[v];
   const auto& content = corpus_->content();
   switch (vi.kind) {
-    case vertex_kind::actor: return content.actors[vi.index].id;
-    case vertex_kind::role: return std::string(name_of(static_cast<role>(vi.index)));
-    case vertex_kind::provision: return corpus_->provision_at(vi.index).id;
-    case vertex_kind::instrument: return content.instruments[vi.index].id;
-    case vertex_kind::topic: return content.topics[vi.index].id;
-    case vertex_kind::stage: return std::string(name_of(static_cast<stage>(vi.index)));
+    case vertex_kind::actor:
+      return content.actors[vi.index].id;
+    case vertex_kind::role:
+      return std::string(name_of(static_cast<role>(vi.index)));
+    case vertex_kind::provision:
+      return corpus_->provision_at(vi.index).id;
+    case vertex_kind::instrument:
+      return content.instruments[vi.index].id;
+    case vertex_kind::topic:
+      return content.topics[vi.index].id;
+    case vertex_kind::stage:
+      return std::string(name_of(static_cast<stage>(vi.index)));
   }
   return {};
 }
@@ -115,7 +127,8 @@ std::vector<graph::vertex> graph::targets(vertex v, edge_kind k) const {
 namespace {
 template <class G, class F>
 auto function_map(F f) {
-  return boost::make_function_property_map<typename boost::graph_traits<G>::vertex_descriptor, std::string>(f);
+  return boost::make_function_property_map<typename boost::graph_traits<G>::vertex_descriptor,
+                                           std::string>(f);
 }
 }  // namespace
 

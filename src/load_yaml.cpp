@@ -55,11 +55,16 @@ struct context {
 
 std::string kind_of(const YAML::Node& n) {
   switch (n.Type()) {
-    case YAML::NodeType::Map: return "a map";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return "`" + n.Scalar() + "`";
-    case YAML::NodeType::Null: return "nothing";
-    default: return "nothing";
+    case YAML::NodeType::Map:
+      return "a map";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Scalar:
+      return "`" + n.Scalar() + "`";
+    case YAML::NodeType::Null:
+      return "nothing";
+    default:
+      return "nothing";
   }
 }
 
@@ -106,7 +111,8 @@ class fields {
   }
   void require(const YAML::Node& node, std::initializer_list<const char*> keys) const {
     for (const char* k : keys)
-      if (ok_ && !has(k)) cx_.error(node, "missing required key `" + std::string(k) + "` in " + what_);
+      if (ok_ && !has(k))
+        cx_.error(node, "missing required key `" + std::string(k) + "` in " + what_);
   }
 
  private:
@@ -117,7 +123,9 @@ class fields {
   std::map<std::string, YAML::Node> keys_;
 };
 
-bool present(const YAML::Node& n) { return n.IsDefined() && !n.IsNull(); }
+bool present(const YAML::Node& n) {
+  return n.IsDefined() && !n.IsNull();
+}
 
 std::string text(context& cx, const YAML::Node& n, const std::string& what) {
   if (!present(n)) return {};
@@ -175,12 +183,15 @@ std::optional<E> enum_value(context& cx, const YAML::Node& n) {
     return std::nullopt;
   }
   if (auto v = parse<E>(n.Scalar())) return v;
-  cx.error(n, "unknown " + what + " `" + n.Scalar() + "`" +
-                  detail::did_you_mean(n.Scalar(), all_names<E>()) + " (allowed: " + [] {
-                    std::string s;
-                    for (auto x : enum_names<E>::values) s += (s.empty() ? "" : ", ") + std::string(x);
-                    return s;
-                  }() + ")");
+  cx.error(
+      n, "unknown " + what + " `" + n.Scalar() + "`" +
+             detail::did_you_mean(n.Scalar(), all_names<E>()) + " (allowed: " +
+             [] {
+               std::string s;
+               for (auto x : enum_names<E>::values) s += (s.empty() ? "" : ", ") + std::string(x);
+               return s;
+             }() +
+             ")");
   return std::nullopt;
 }
 
@@ -231,8 +242,17 @@ std::string slug(std::string s) {
 
 // Which optional keys an item gave, for inheritance by annexes and provisions.
 enum given : unsigned {
-  g_parties = 1, g_level = 2, g_binding = 4, g_adopted = 8, g_in_force = 16, g_expires = 32,
-  g_sectors = 64, g_excluded = 128, g_territories = 256, g_workers = 512, g_kind = 1024,
+  g_parties = 1,
+  g_level = 2,
+  g_binding = 4,
+  g_adopted = 8,
+  g_in_force = 16,
+  g_expires = 32,
+  g_sectors = 64,
+  g_excluded = 128,
+  g_territories = 256,
+  g_workers = 512,
+  g_kind = 1024,
   g_region = 2048
 };
 
@@ -292,11 +312,14 @@ provision read_provision(context& cx, const YAML::Node& n, const std::string& in
   p.notes = text(cx, f["notes"], "notes");
   if (auto m = enum_value<modality>(cx, f["modality"])) p.modality = *m;
   if (auto s = enum_value<strength>(cx, f["strength"])) p.strength = *s;
-  p.bearers = cx.guarded(key + "/bearers", [&] { return enum_set<role>(cx, f["bearers"], "bearers"); });
+  p.bearers =
+      cx.guarded(key + "/bearers", [&] { return enum_set<role>(cx, f["bearers"], "bearers"); });
   if (present(f["bearers"])) cx.record(key + "/bearers", f["bearers"]);
-  p.beneficiaries = present(f["beneficiaries"]) ? enum_set<role>(cx, f["beneficiaries"], "beneficiaries")
-                                                : role_set{role::worker};
-  p.stages = cx.guarded(key + "/stages", [&] { return enum_set<stage>(cx, f["stages"], "stages"); });
+  p.beneficiaries = present(f["beneficiaries"])
+                        ? enum_set<role>(cx, f["beneficiaries"], "beneficiaries")
+                        : role_set{role::worker};
+  p.stages =
+      cx.guarded(key + "/stages", [&] { return enum_set<stage>(cx, f["stages"], "stages"); });
   if (present(f["stages"])) cx.record(key + "/stages", f["stages"]);
   std::vector<YAML::Node> designated_nodes;
   p.designated = texts(cx, f["designated"], "designated", &designated_nodes);
@@ -352,8 +375,10 @@ provision read_provision(context& cx, const YAML::Node& n, const std::string& in
   if (local.empty()) {
     std::vector<std::string> bits;
     if (!p.part.empty()) bits.push_back(slug(p.part));
-    if (!p.article.empty()) bits.push_back(slug(p.article));
-    else if (!p.chapter.empty()) bits.push_back("ch-" + slug(p.chapter));
+    if (!p.article.empty())
+      bits.push_back(slug(p.article));
+    else if (!p.chapter.empty())
+      bits.push_back("ch-" + slug(p.chapter));
     for (const auto& b : bits) local += (local.empty() ? "" : ":") + b;
     if (local.empty()) local = "#" + std::to_string(index + 1);
   }
@@ -375,8 +400,9 @@ parsed_instrument read_instrument(context& cx, const YAML::Node& n) {
   cx.record(key, n);
   if (!present(f["id"])) cx.error(n, "missing required key `id` in instrument");
   if (!present(f["provisions"]) && !f["provisions"].IsSequence())
-    cx.error(n, "missing required key `provisions` in instrument (write `provisions: []` for "
-                "an instrument whose provisions are not coded)");
+    cx.error(n,
+             "missing required key `provisions` in instrument (write `provisions: []` for "
+             "an instrument whose provisions are not coded)");
   if (!f.has("annex_to")) f.require(n, {"kind", "level"});
   for (const char* k : {"title", "short_title", "supersedes", "annex_to", "region", "parties",
                         "level", "expires", "adopted", "in_force", "binding", "kind"})
@@ -414,7 +440,8 @@ parsed_instrument read_instrument(context& cx, const YAML::Node& n) {
   if (auto r = bool_value(cx, f["replaces"], "replaces")) out.replaces = *r;
   const YAML::Node provisions = f["provisions"];
   if (present(provisions) && !provisions.IsSequence()) {
-    cx.error(provisions, "expected a list of provisions for `provisions`, got " + kind_of(provisions));
+    cx.error(provisions,
+             "expected a list of provisions for `provisions`, got " + kind_of(provisions));
   } else if (present(provisions)) {
     std::size_t i = 0;
     for (const auto& pn : provisions) {
@@ -465,7 +492,8 @@ void read_topics(context& cx, const YAML::Node& list, parsed_file& out) {
     t.description = text(cx, f["description"], "description");
     t.stages = enum_set<stage>(cx, f["stages"], "stages");
     out.topics.push_back(std::move(t));
-    out.topic_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false), cx.loc(n));
+    out.topic_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false),
+                                cx.loc(n));
   });
 }
 
@@ -480,7 +508,8 @@ void read_sectors(context& cx, const YAML::Node& list, parsed_file& out) {
     s.title = text(cx, f["title"], "title");
     s.description = text(cx, f["description"], "description");
     out.sectors.push_back(std::move(s));
-    out.sector_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false), cx.loc(n));
+    out.sector_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false),
+                                 cx.loc(n));
   });
 }
 
@@ -497,7 +526,8 @@ void read_actors(context& cx, const YAML::Node& list, parsed_file& out) {
     cx.record(key, n);
     if (present(f["state"])) cx.record(key + "/state", f["state"]);
     a.name = text(cx, f["name"], "name");
-    if (auto k = cx.guarded(key + "/kind", [&] { return enum_value<actor_kind>(cx, f["kind"]); })) a.kind = *k;
+    if (auto k = cx.guarded(key + "/kind", [&] { return enum_value<actor_kind>(cx, f["kind"]); }))
+      a.kind = *k;
     a.state = id_text(cx, f["state"], "state");
     a.roles = enum_set<role>(cx, f["roles"], "roles");
     a.receives_complaints = enum_set<stage>(cx, f["receives_complaints"], "receives_complaints");
@@ -528,7 +558,8 @@ void read_actors(context& cx, const YAML::Node& list, parsed_file& out) {
       a.refers_to.push_back(std::move(ref));
     }
     out.actors.push_back(std::move(a));
-    out.actor_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false), cx.loc(n));
+    out.actor_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false),
+                                cx.loc(n));
   });
 }
 
@@ -592,7 +623,8 @@ void read_profiles(context& cx, const YAML::Node& list, parsed_file& out) {
       p.norms.push_back(std::move(x));
     }
     out.profiles.push_back(std::move(p));
-    out.profile_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false), cx.loc(n));
+    out.profile_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false),
+                                  cx.loc(n));
   });
 }
 
@@ -601,7 +633,11 @@ std::optional<std::pair<int, int>> invalid_utf8(std::string_view s) {
   int line = 1, column = 1;
   for (std::size_t i = 0; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
     if (n == 0 || i + n > s.size()) return std::make_pair(line, column);
     std::uint32_t cp = n == 1 ? c : c & (0xFF >> (n + 1));
     for (std::size_t k = 1; k < n; ++k) {
@@ -632,13 +668,15 @@ parsed_file read_file(const source_file& file, std::vector<problem>& problems, s
     problems.push_back(problem{file.name, line, column, std::move(message)});
   };
   if (file.text.size() > limits.max_file_bytes) {
-    fail(0, 0, "file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
+    fail(0, 0,
+         "file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes");
     return out;
   }
   std::string_view body = file.text;
   if (body.substr(0, 3) == "\xEF\xBB\xBF") body.remove_prefix(3);
   if (auto bad = invalid_utf8(body)) {
-    fail(bad->first, bad->second, "file is not valid UTF-8 (first bad byte here); save it as UTF-8");
+    fail(bad->first, bad->second,
+         "file is not valid UTF-8 (first bad byte here); save it as UTF-8");
     return out;
   }
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
@@ -666,13 +704,15 @@ parsed_file read_file(const source_file& file, std::vector<problem>& problems, s
     for (const char* k : {"instrument", "actors", "ratifications", "profiles"}) kinds += f.has(k);
     kinds += (f.has("topics") || f.has("sectors")) ? 1 : 0;
     if (kinds == 0) {
-      cx.error(root, "a corpus file holds one of `instrument`, `topics` (with `sectors`), "
-                     "`actors`, `ratifications` or `profiles`; this one holds none");
+      cx.error(root,
+               "a corpus file holds one of `instrument`, `topics` (with `sectors`), "
+               "`actors`, `ratifications` or `profiles`; this one holds none");
       return out;
     }
     if (kinds > 1) {
-      cx.error(root, "a corpus file holds only one kind of content (`instrument`, `topics` and "
-                     "`sectors`, `actors`, `ratifications` or `profiles`); split this file");
+      cx.error(root,
+               "a corpus file holds only one kind of content (`instrument`, `topics` and "
+               "`sectors`, `actors`, `ratifications` or `profiles`); split this file");
       return out;
     }
     if (f.has("instrument")) out.instruments.push_back(read_instrument(cx, f["instrument"]));
@@ -724,11 +764,12 @@ class merger {
     for (std::size_t i = 0; i < f.actors.size(); ++i)
       put(content_.actors, actors_, "actor", f.actors[i], f.actors[i].id, f.actor_meta[i]);
     for (std::size_t i = 0; i < f.profiles.size(); ++i)
-      put(content_.profiles, profiles_, "profile", f.profiles[i], f.profiles[i].id, f.profile_meta[i]);
+      put(content_.profiles, profiles_, "profile", f.profiles[i], f.profiles[i].id,
+          f.profile_meta[i]);
     for (std::size_t i = 0; i < f.ratifications.size(); ++i) {
       const auto& r = f.ratifications[i];
-      put(content_.ratifications, ratifications_, "ratification", r, rkey(r), f.ratification_meta[i],
-          "record of `" + r.state + "` for `" + r.instrument + "`");
+      put(content_.ratifications, ratifications_, "ratification", r, rkey(r),
+          f.ratification_meta[i], "record of `" + r.state + "` for `" + r.instrument + "`");
     }
     for (const auto& pi : f.instruments) {
       if (pi.item.id.empty()) continue;
@@ -772,10 +813,14 @@ class merger {
                 parent.id + "`; leave it out to inherit it"));
       };
       if (!(g & g_parties)) in.parties = parent.parties;
-      if (!(g & g_level)) in.level = parent.level;
-      else if (in.level != parent.level) mismatch("level");
-      if (!(g & g_binding)) in.binding = parent.binding;
-      else if (in.binding != parent.binding) mismatch("binding");
+      if (!(g & g_level))
+        in.level = parent.level;
+      else if (in.level != parent.level)
+        mismatch("level");
+      if (!(g & g_binding))
+        in.binding = parent.binding;
+      else if (in.binding != parent.binding)
+        mismatch("binding");
       if (!(g & g_kind)) in.kind = instrument_kind::standard_contract;
       if (!(g & g_region)) in.region = parent.region;
       if (!(g & g_adopted)) in.adopted = parent.adopted;
@@ -836,9 +881,9 @@ class merger {
       return false;
     }
     if (!replaces) {
-      problems_.push_back(detail::make_problem(
-          meta.second, name + " is already defined in " + at(it->second.at) +
-                           "; add `replaces: true` to replace it"));
+      problems_.push_back(
+          detail::make_problem(meta.second, name + " is already defined in " + at(it->second.at) +
+                                                "; add `replaces: true` to replace it"));
       rejected_.push_back(prefix);
       return false;
     }
@@ -871,8 +916,9 @@ source_file read_disk_file(const std::filesystem::path& p, std::vector<problem>&
     return f;
   }
   if (size > limits.max_file_bytes) {
-    problems.push_back(problem{f.name, 0, 0, "file is larger than the limit of " +
-                                                 std::to_string(limits.max_file_bytes) + " bytes"});
+    problems.push_back(problem{
+        f.name, 0, 0,
+        "file is larger than the limit of " + std::to_string(limits.max_file_bytes) + " bytes"});
     return f;
   }
   std::ifstream in(p, std::ios::binary);
@@ -938,8 +984,8 @@ std::vector<std::vector<source_file>> read_layers(const std::vector<std::filesys
     }
     const auto found = corpus_files(path);
     if (found.empty())
-      problems.push_back(problem{path.generic_string(), 0, 0,
-                                 "folder holds no corpus files (*.yaml or *.yml)"});
+      problems.push_back(
+          problem{path.generic_string(), 0, 0, "folder holds no corpus files (*.yaml or *.yml)"});
     for (const auto& f : found) files.push_back(read_disk_file(f, problems, limits));
     layers.push_back(std::move(files));
   }
@@ -986,7 +1032,9 @@ corpus load(const std::vector<std::filesystem::path>& paths, const corpus& base,
   return std::move(*r.result);
 }
 
-corpus load(const std::vector<std::filesystem::path>& paths) { return load(paths, builtin()); }
+corpus load(const std::vector<std::filesystem::path>& paths) {
+  return load(paths, builtin());
+}
 
 std::vector<problem> check(const std::vector<std::filesystem::path>& paths, const corpus& base,
                            const load_limits& limits) {

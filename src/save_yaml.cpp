@@ -4,12 +4,12 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <unistd.h>
 #include <atomic>
 #include <chrono>
 #include <fstream>
 #include <stdexcept>
 #include <system_error>
-#include <unistd.h>
 
 namespace dutymap {
 namespace {
@@ -19,8 +19,9 @@ void key_text(YAML::Emitter& e, const char* key, const std::string& value) {
   e << YAML::Key << key << YAML::Value;
   // Multi-line text ending in a newline reads best as a literal block, which keeps that newline;
   // anything else is double-quoted, which keeps every character exactly.
-  if (value.size() > 1 && value.back() == '\n' && value.find_first_of("\t\r") == std::string::npos &&
-      value[value.size() - 2] != '\n' && value.front() != ' ')
+  if (value.size() > 1 && value.back() == '\n' &&
+      value.find_first_of("\t\r") == std::string::npos && value[value.size() - 2] != '\n' &&
+      value.front() != ' ')
     e << YAML::Literal << value;
   else
     e << YAML::DoubleQuoted << value;
@@ -73,7 +74,8 @@ void emit_provision(YAML::Emitter& e, const provision& p, const scope& instrumen
   key_set(e, "stages", p.stages);
   e << YAML::Key << "topics" << YAML::Value << YAML::BeginSeq;
   for (const auto& t : p.topics) {
-    if (t.effect == effect::protects) e << t.topic;
+    if (t.effect == effect::protects)
+      e << t.topic;
     else
       e << YAML::Flow << YAML::BeginMap << YAML::Key << "topic" << YAML::Value << t.topic
         << YAML::Key << "effect" << YAML::Value << std::string(name_of(t.effect)) << YAML::EndMap;
@@ -145,7 +147,8 @@ std::string actors_yaml(const corpus_content& c) {
       for (const auto& o : a.oversees) {
         e << YAML::BeginMap;
         key_id(e, "actor", o.actor);
-        if (o.target_role) e << YAML::Key << "role" << YAML::Value << std::string(name_of(*o.target_role));
+        if (o.target_role)
+          e << YAML::Key << "role" << YAML::Value << std::string(name_of(*o.target_role));
         key_text(e, "function", o.function);
         key_text(e, "source", o.source);
         e << YAML::EndMap;
@@ -225,9 +228,9 @@ std::string profiles_yaml(const corpus_content& c) {
 std::filesystem::path sibling(const std::filesystem::path& p, const char* tag) {
   static std::atomic<unsigned> counter{0};
   const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-  return p.parent_path() / ("." + p.filename().string() + "." + tag + "." +
-                            std::to_string(::getpid()) + "." + std::to_string(stamp) + "." +
-                            std::to_string(counter++));
+  return p.parent_path() /
+         ("." + p.filename().string() + "." + tag + "." + std::to_string(::getpid()) + "." +
+          std::to_string(stamp) + "." + std::to_string(counter++));
 }
 
 }  // namespace

@@ -9,7 +9,6 @@ namespace dutymap {
 
 scenario::scenario(corpus base) : base_(std::move(base)) {}
 
-
 scenario& scenario::ratify(std::string state, std::string instrument, date when) {
   ratification r;
   r.state = std::move(state);
@@ -59,22 +58,30 @@ const corpus& scenario::result() const {
   std::call_once(state->once, [&] {
     corpus_content c = base_.content();
     auto put = [](auto& items, const auto& item) {
-      auto it = std::find_if(items.begin(), items.end(), [&](const auto& x) { return x.id == item.id; });
-      if (it == items.end()) items.push_back(item);
-      else *it = item;
+      auto it =
+          std::find_if(items.begin(), items.end(), [&](const auto& x) { return x.id == item.id; });
+      if (it == items.end())
+        items.push_back(item);
+      else
+        *it = item;
     };
     for (const auto& a : changes_.actors) put(c.actors, a);
     for (const auto& in : changes_.instruments) put(c.instruments, in);
     for (const auto& id : removed_instruments_) {
-      std::erase_if(c.instruments, [&](const instrument& in) { return in.id == id || in.annex_to == id; });
+      std::erase_if(c.instruments,
+                    [&](const instrument& in) { return in.id == id || in.annex_to == id; });
       std::erase_if(c.ratifications, [&](const ratification& r) { return r.instrument == id; });
       for (auto& in : c.instruments)
         if (in.supersedes == id) in.supersedes.clear();
     }
     for (const auto& [state, instrument] : withdrawn_)
-      std::erase_if(c.ratifications, [&](const ratification& r) { return r.state == state && r.instrument == instrument; });
+      std::erase_if(c.ratifications, [&](const ratification& r) {
+        return r.state == state && r.instrument == instrument;
+      });
     for (const auto& r : ratified_) {
-      std::erase_if(c.ratifications, [&](const ratification& x) { return x.state == r.state && x.instrument == r.instrument; });
+      std::erase_if(c.ratifications, [&](const ratification& x) {
+        return x.state == r.state && x.instrument == r.instrument;
+      });
       c.ratifications.push_back(r);
     }
     state->result = std::make_unique<const corpus>(corpus::build(std::move(c)));
@@ -87,7 +94,8 @@ corridor scenario::adjust(corridor where) const {
   return where;
 }
 
-gap_report scenario::gaps(const corridor& where, std::string_view profile, const gap_options& o) const {
+gap_report scenario::gaps(const corridor& where, std::string_view profile,
+                          const gap_options& o) const {
   return dutymap::gaps(result(), adjust(where), profile, o);
 }
 

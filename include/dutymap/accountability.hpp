@@ -14,7 +14,7 @@ namespace dutymap {
 /// An obligation an actor bears in a corridor.
 struct obligation {
   cited_provision provision;
-  role as;              ///< the role through which the actor bears it
+  role as;                  ///< the role through which the actor bears it
   bool designated = false;  ///< the instrument names this actor
   stage_set stages;
   std::vector<std::string> topics;
@@ -23,7 +23,8 @@ struct obligation {
 /// Everything an actor owes in a corridor (provisions that apply there, borne by a role the actor
 /// plays or naming the actor), in stage order then instrument order. Throws std::invalid_argument
 /// for an unknown actor.
-std::vector<obligation> obligations_of(const corpus& c, std::string_view actor, const corridor& where);
+std::vector<obligation> obligations_of(const corpus& c, std::string_view actor,
+                                       const corridor& where);
 
 /// An actor who owes a protection, and under what.
 struct responsibility {
@@ -38,9 +39,9 @@ std::vector<responsibility> responsible(const corpus& c, std::string_view topic,
 
 /// A hole in the structure of the obligations themselves.
 enum class structural_kind : std::uint8_t {
-  no_bearer,          ///< its bearer role is played by no actor in the corridor
-  no_designated_body, ///< borne by a state, but no body of the state is named to carry it out
-  no_oversight,       ///< borne by agencies or employers that nobody in the corridor oversees
+  no_bearer,           ///< its bearer role is played by no actor in the corridor
+  no_designated_body,  ///< borne by a state, but no body of the state is named to carry it out
+  no_oversight,        ///< borne by agencies or employers that nobody in the corridor oversees
 };
 
 template <>

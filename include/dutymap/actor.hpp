@@ -29,12 +29,13 @@ template <>
 struct enum_names<actor_kind> {
   static constexpr std::string_view what = "actor kind";
   static constexpr std::array<std::string_view, 11> values{
-      "state",    "ministry", "department", "agency",  "association",
-      "union",    "ngo",      "employer",   "service", "international_organisation",
+      "state",        "ministry", "department", "agency",  "association",
+      "union",        "ngo",      "employer",   "service", "international_organisation",
       "regional_body"};
 };
 
-/// An actor's oversight of another actor (`actor`) or of every actor playing a role (`target_role`).
+/// An actor's oversight of another actor (`actor`) or of every actor playing a role
+/// (`target_role`).
 struct oversight {
   std::string actor;
   std::optional<role> target_role;

@@ -30,8 +30,8 @@ struct enum_names<rollup> {
 /// How cells are weighted (documented in docs/compare.md; adjustable).
 struct compare_options {
   double shall = 1.0, should = 0.6, may = 0.3;  ///< weight of a provision by strength
-  double qualified = 0.5;  ///< factor for a provision hollowed by a qualifier
-  bool with_annexes = true;  ///< an MOU's standard contracts count with it
+  double qualified = 0.5;                       ///< factor for a provision hollowed by a qualifier
+  bool with_annexes = true;                     ///< an MOU's standard contracts count with it
   dutymap::rollup rollup = rollup::topic;
 
   double weight(const provision& p) const;
@@ -78,9 +78,9 @@ enum class relation : std::uint8_t {
   different_bearer,  ///< both protect, with no bearer in common (the employer instead of the state)
   weaker_in_a,       ///< a's strongest clause is of lower strength
   weaker_in_b,
-  qualified_in_a,    ///< a's clause is hollowed by a qualifier, b's is not
+  qualified_in_a,  ///< a's clause is hollowed by a qualifier, b's is not
   qualified_in_b,
-  narrower_in_a,     ///< a's clause reaches fewer sectors or workers
+  narrower_in_a,  ///< a's clause reaches fewer sectors or workers
   narrower_in_b,
 };
 
@@ -88,9 +88,9 @@ template <>
 struct enum_names<relation> {
   static constexpr std::string_view what = "relation";
   static constexpr std::array<std::string_view, 11> values{
-      "equivalent",       "only_in_a",      "only_in_b",      "opposite",
-      "different_bearer", "weaker_in_a",    "weaker_in_b",    "qualified_in_a",
-      "qualified_in_b",   "narrower_in_a",  "narrower_in_b"};
+      "equivalent",       "only_in_a",     "only_in_b",    "opposite",
+      "different_bearer", "weaker_in_a",   "weaker_in_b",  "qualified_in_a",
+      "qualified_in_b",   "narrower_in_a", "narrower_in_b"};
 };
 
 /// One topic of a difference, with both sides' citations.

@@ -38,11 +38,11 @@ struct corpus_content {
 struct corpus_summary {
   std::size_t instruments = 0, provisions = 0, topics = 0, sectors = 0, actors = 0,
               ratifications = 0, profiles = 0;
-  std::vector<std::size_t> instruments_by_kind;      ///< indexed by instrument_kind
-  std::vector<std::size_t> instruments_by_level;     ///< indexed by level
-  std::vector<std::size_t> provisions_by_stage;      ///< indexed by stage
-  std::vector<std::size_t> provisions_by_coding;     ///< indexed by coded_from
-  std::vector<std::size_t> provisions_by_confidence; ///< indexed by confidence
+  std::vector<std::size_t> instruments_by_kind;       ///< indexed by instrument_kind
+  std::vector<std::size_t> instruments_by_level;      ///< indexed by level
+  std::vector<std::size_t> provisions_by_stage;       ///< indexed by stage
+  std::vector<std::size_t> provisions_by_coding;      ///< indexed by coded_from
+  std::vector<std::size_t> provisions_by_confidence;  ///< indexed by confidence
   std::size_t restricting_provisions = 0;
 };
 

@@ -51,7 +51,9 @@ struct date {
   }
 
   /// Days since 1970-01-01 of the first day the date can mean.
-  constexpr std::int32_t first_day() const { return serial(year, month ? month : 1, day ? day : 1); }
+  constexpr std::int32_t first_day() const {
+    return serial(year, month ? month : 1, day ? day : 1);
+  }
   /// Days since 1970-01-01 of the last day the date can mean.
   constexpr std::int32_t last_day() const {
     const int m = month ? month : 12;

@@ -51,9 +51,9 @@ template <>
 struct enum_names<exclusion> {
   static constexpr std::string_view what = "exclusion";
   static constexpr std::array<std::string_view, 13> values{
-      "counts",          "not_ratified", "ratified_after", "denounced",     "part_excluded",
-      "territory",       "not_party",    "not_yet_in_force", "expired",     "superseded",
-      "out_of_sector",   "documented_only", "kind_not_accepted"};
+      "counts",        "not_ratified",    "ratified_after",   "denounced", "part_excluded",
+      "territory",     "not_party",       "not_yet_in_force", "expired",   "superseded",
+      "out_of_sector", "documented_only", "kind_not_accepted"};
 };
 
 /// A provision cited by a result, with what a reader needs to weigh it.
@@ -65,8 +65,9 @@ struct cited_provision {
   dutymap::strength strength = strength::shall;
   dutymap::confidence confidence = confidence::high;
   dutymap::coded_from coded_from = coded_from::text;
-  gap_status tier = gap_status::binding;  ///< binding, committed or guidance: what its instrument is
-  std::string note;  ///< why it is weak, why it did not count, or how it binds
+  gap_status tier =
+      gap_status::binding;  ///< binding, committed or guidance: what its instrument is
+  std::string note;         ///< why it is weak, why it did not count, or how it binds
 };
 
 /// One row of a gap report: an expected norm (or a restriction, or a protection beyond the
@@ -75,16 +76,18 @@ struct gap_row {
   std::string topic;
   dutymap::stage stage = stage::employment;
   role bearer = role::destination_state;  ///< the role the profile expects to bear it
-  std::vector<std::string> actors;       ///< the actors that play it in the corridor
+  std::vector<std::string> actors;        ///< the actors that play it in the corridor
   gap_status status = gap_status::gap;
   bool in_profile = true;  ///< false for a restriction or protection outside the profile's norms
   strength min_strength = strength::shall;
-  std::vector<cited_provision> decided_by;  ///< the provisions that decided the status
-  std::string explanation;                  ///< one or two sentences a reader can follow
+  std::vector<cited_provision> decided_by;        ///< the provisions that decided the status
+  std::string explanation;                        ///< one or two sentences a reader can follow
   std::optional<dutymap::confidence> confidence;  ///< lowest among `decided_by`
-  std::vector<cited_provision> nearest;     ///< for gap, weak and unassigned: what did not count, and why
-  std::vector<cited_provision> precedents;  ///< for gap, weak and conflict: what others agreed on it
-  std::string norm_source;                  ///< the profile's source for the norm
+  std::vector<cited_provision>
+      nearest;  ///< for gap, weak and unassigned: what did not count, and why
+  std::vector<cited_provision>
+      precedents;           ///< for gap, weak and conflict: what others agreed on it
+  std::string norm_source;  ///< the profile's source for the norm
 };
 
 /// How much each status counts in the coverage index (documented in docs/gaps.md; adjustable).
@@ -116,7 +119,7 @@ struct gap_report {
 
 /// Options of a gap analysis.
 struct gap_options {
-  bool beyond_profile = true;     ///< also report protections outside the profile's norms
+  bool beyond_profile = true;      ///< also report protections outside the profile's norms
   std::size_t max_precedents = 8;  ///< per row
   std::size_t max_nearest = 6;     ///< per row
   /// When not empty, only these instruments count (to score one agreement against a profile).
@@ -129,8 +132,8 @@ gap_report gaps(const corpus& c, const corridor& where, std::string_view profile
                 const gap_options& options = {});
 
 /// Whether, and why not, a provision counts in a corridor (for one of its bearer roles, or for the
-/// first that counts when `bearer` is empty), judged as the gap analysis judges it. `profile` may be
-/// null (no restriction on instrument kinds).
+/// first that counts when `bearer` is empty), judged as the gap analysis judges it. `profile` may
+/// be null (no restriction on instrument kinds).
 exclusion provision_applies(const corpus& c, corpus::index provision, const corridor& where,
                             const profile* profile = nullptr, std::optional<role> bearer = {},
                             std::string* why = nullptr);

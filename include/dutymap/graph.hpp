@@ -21,35 +21,36 @@ enum class vertex_kind : std::uint8_t { actor, role, provision, instrument, topi
 
 /// What an edge says.
 enum class edge_kind : std::uint8_t {
-  bears,        ///< actor or role -> provision: owes it
-  owed_to,      ///< provision -> role: it is owed to the role
-  in,           ///< provision -> instrument
-  about,        ///< provision -> topic
-  at,           ///< provision -> stage
-  party_to,     ///< state -> instrument (parties, and states bound by ratification)
-  supersedes,   ///< instrument -> instrument it revises
-  annex_to,     ///< instrument -> instrument it is annexed to
-  agency_of,    ///< body -> its state
-  oversees,     ///< actor -> actor it licenses, inspects or supervises
-  refers_to,    ///< actor -> actor it sends a worker's complaint to
-  broader,      ///< topic -> its parent topic
+  bears,       ///< actor or role -> provision: owes it
+  owed_to,     ///< provision -> role: it is owed to the role
+  in,          ///< provision -> instrument
+  about,       ///< provision -> topic
+  at,          ///< provision -> stage
+  party_to,    ///< state -> instrument (parties, and states bound by ratification)
+  supersedes,  ///< instrument -> instrument it revises
+  annex_to,    ///< instrument -> instrument it is annexed to
+  agency_of,   ///< body -> its state
+  oversees,    ///< actor -> actor it licenses, inspects or supervises
+  refers_to,   ///< actor -> actor it sends a worker's complaint to
+  broader,     ///< topic -> its parent topic
 };
 
 template <>
 struct enum_names<vertex_kind> {
   static constexpr std::string_view what = "vertex kind";
-  static constexpr std::array<std::string_view, 6> values{"actor", "role",  "provision",
+  static constexpr std::array<std::string_view, 6> values{"actor",      "role",  "provision",
                                                           "instrument", "topic", "stage"};
 };
 template <>
 struct enum_names<edge_kind> {
   static constexpr std::string_view what = "edge kind";
   static constexpr std::array<std::string_view, 12> values{
-      "bears",    "owed_to",    "in",        "about",     "at",        "party_to",
-      "supersedes", "annex_to", "agency_of", "oversees",  "refers_to", "broader"};
+      "bears",      "owed_to",  "in",        "about",    "at",        "party_to",
+      "supersedes", "annex_to", "agency_of", "oversees", "refers_to", "broader"};
 };
 
-/// A vertex: the kind of item and its dense index in the corpus (for stages and roles, the enum value).
+/// A vertex: the kind of item and its dense index in the corpus (for stages and roles, the enum
+/// value).
 struct vertex_info {
   vertex_kind kind = vertex_kind::actor;
   std::uint32_t index = 0;
@@ -61,8 +62,8 @@ struct edge_info {
 };
 
 /// A read-only Boost.Graph view over a corpus, stored as a compressed sparse row graph (built once,
-/// only read). Vertices are laid out by kind: actors, roles, provisions, instruments, topics, stages.
-/// Thread-safe for concurrent reads. Lives as long as the corpus that built it.
+/// only read). Vertices are laid out by kind: actors, roles, provisions, instruments, topics,
+/// stages. Thread-safe for concurrent reads. Lives as long as the corpus that built it.
 class graph {
  public:
   using csr = boost::compressed_sparse_row_graph<boost::directedS, vertex_info, edge_info>;

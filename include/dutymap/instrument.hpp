@@ -33,9 +33,10 @@ template <>
 struct enum_names<instrument_kind> {
   static constexpr std::string_view what = "instrument kind";
   static constexpr std::array<std::string_view, 11> values{
-      "convention", "protocol",          "recommendation", "declaration",
-      "consensus",  "guidelines",        "bilateral_agreement", "mou",
-      "standard_contract", "national_law", "policy"};
+      "convention",          "protocol",  "recommendation",
+      "declaration",         "consensus", "guidelines",
+      "bilateral_agreement", "mou",       "standard_contract",
+      "national_law",        "policy"};
 };
 template <>
 struct enum_names<level> {

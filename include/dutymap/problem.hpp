@@ -17,7 +17,8 @@ struct problem {
   /// "file:line:column: message" (line and column left out when unknown).
   std::string str() const {
     std::string out = file;
-    if (line > 0) out.append(1, ':').append(std::to_string(line)).append(1, ':').append(std::to_string(column));
+    if (line > 0)
+      out.append(1, ':').append(std::to_string(line)).append(1, ':').append(std::to_string(column));
     return out.append(": ").append(message);
   }
   bool operator==(const problem&) const = default;

@@ -40,13 +40,14 @@ struct provision {
   dutymap::provenance provenance;
   std::string notes;
 
-  /// The citation as a reader writes it: "ilo-c97 Annex II Art. 4(2)", "asean-consensus-2017 Ch. 6".
+  /// The citation as a reader writes it: "ilo-c97 Annex II Art. 4(2)", "asean-consensus-2017 Ch.
+  /// 6".
   std::string citation() const {
     std::string out = instrument;
     if (!part.empty()) out.append(1, ' ').append(part);
     if (!article.empty()) {
-      const bool plain = article.find_first_not_of("0123456789()abcdefghijklmnopqrstuvwxyz.") ==
-                         std::string::npos;
+      const bool plain =
+          article.find_first_not_of("0123456789()abcdefghijklmnopqrstuvwxyz.") == std::string::npos;
       out.append(plain ? " Art. " : " ").append(article);
     } else if (!chapter.empty()) {
       out.append(" Ch. ").append(chapter);

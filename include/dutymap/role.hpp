@@ -24,10 +24,18 @@ enum class role : std::uint8_t {
 template <>
 struct enum_names<role> {
   static constexpr std::string_view what = "role";
-  static constexpr std::array<std::string_view, 12> values{
-      "origin_state",          "transit_state", "destination_state",     "recruitment_agency",
-      "employer",              "worker",        "worker_family",         "worker_organisation",
-      "employer_organisation", "civil_society", "international_organisation", "regional_body"};
+  static constexpr std::array<std::string_view, 12> values{"origin_state",
+                                                           "transit_state",
+                                                           "destination_state",
+                                                           "recruitment_agency",
+                                                           "employer",
+                                                           "worker",
+                                                           "worker_family",
+                                                           "worker_organisation",
+                                                           "employer_organisation",
+                                                           "civil_society",
+                                                           "international_organisation",
+                                                           "regional_body"};
 };
 
 /// A set of roles.

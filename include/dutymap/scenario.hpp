@@ -33,7 +33,8 @@ class scenario {
   /// Asks every question as of this date, whatever the corridor says.
   scenario& as_of(date when);
 
-  /// The changed corpus. Throws corpus_error if the changes leave it invalid (a dangling reference).
+  /// The changed corpus. Throws corpus_error if the changes leave it invalid (a dangling
+  /// reference).
   const corpus& result() const;
   const corpus& base() const { return base_; }
 

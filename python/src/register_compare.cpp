@@ -25,42 +25,55 @@ void register_compare(py::module_& m) {
       .def_readonly("instruments", &comparison::instruments)
       .def_readonly("columns", &comparison::columns)
       .def_readonly("topic_columns", &comparison::topic_columns)
-      .def_property_readonly("matrix", [](const comparison& c) -> const Eigen::MatrixXd& { return c.matrix; },
-                             py::return_value_policy::reference_internal)
-      .def_property_readonly("topic_matrix", [](const comparison& c) -> const Eigen::MatrixXd& { return c.topic_matrix; },
-                             py::return_value_policy::reference_internal)
+      .def_property_readonly(
+          "matrix", [](const comparison& c) -> const Eigen::MatrixXd& { return c.matrix; },
+          py::return_value_policy::reference_internal)
+      .def_property_readonly(
+          "topic_matrix",
+          [](const comparison& c) -> const Eigen::MatrixXd& { return c.topic_matrix; },
+          py::return_value_policy::reference_internal)
       .def("cosine", &comparison::cosine, py::call_guard<py::gil_scoped_release>())
       .def("jaccard", &comparison::jaccard, py::call_guard<py::gil_scoped_release>())
-      .def("nearest", [](const comparison& c, const std::string& id, std::size_t k, bool jaccard) {
-        return checked([&] { return c.nearest(id, k, jaccard); });
-      }, py::arg("id"), py::arg("k") = 5, py::arg("jaccard") = false);
+      .def(
+          "nearest",
+          [](const comparison& c, const std::string& id, std::size_t k, bool jaccard) {
+            return checked([&] { return c.nearest(id, k, jaccard); });
+          },
+          py::arg("id"), py::arg("k") = 5, py::arg("jaccard") = false);
 
-  m.def("compare", [](const corpus& c, const std::vector<std::string>& ids, double shall, double should, double may,
-                      double qualified, bool with_annexes, const std::string& roll) {
-          compare_options o;
-          o.shall = shall;
-          o.should = should;
-          o.may = may;
-          o.qualified = qualified;
-          o.with_annexes = with_annexes;
-          auto r = parse<rollup>(roll);
-          if (!r) throw py::value_error("rollup must be 'topic', 'group' or 'stage', got '" + roll + "'");
-          o.rollup = *r;
-          return checked([&] { return compare(c, ids, o); });
-        },
-        py::arg("corpus"), py::arg("instruments"), py::arg("shall") = 1.0, py::arg("should") = 0.6,
-        py::arg("may") = 0.3, py::arg("qualified") = 0.5, py::arg("with_annexes") = true,
-        py::arg("rollup") = "topic", py::call_guard<py::gil_scoped_release>());
+  m.def(
+      "compare",
+      [](const corpus& c, const std::vector<std::string>& ids, double shall, double should,
+         double may, double qualified, bool with_annexes, const std::string& roll) {
+        compare_options o;
+        o.shall = shall;
+        o.should = should;
+        o.may = may;
+        o.qualified = qualified;
+        o.with_annexes = with_annexes;
+        auto r = parse<rollup>(roll);
+        if (!r)
+          throw py::value_error("rollup must be 'topic', 'group' or 'stage', got '" + roll + "'");
+        o.rollup = *r;
+        return checked([&] { return compare(c, ids, o); });
+      },
+      py::arg("corpus"), py::arg("instruments"), py::arg("shall") = 1.0, py::arg("should") = 0.6,
+      py::arg("may") = 0.3, py::arg("qualified") = 0.5, py::arg("with_annexes") = true,
+      py::arg("rollup") = "topic", py::call_guard<py::gil_scoped_release>());
 
   py::class_<topic_difference>(m, "TopicDifference")
       .def_readonly("topic", &topic_difference::topic)
-      .def_property_readonly("relation", [](const topic_difference& d) { return std::string(name_of(d.relation)); })
+      .def_property_readonly(
+          "relation", [](const topic_difference& d) { return std::string(name_of(d.relation)); })
       .def_readonly("a", &topic_difference::a)
       .def_readonly("b", &topic_difference::b)
       .def_readonly("explanation", &topic_difference::explanation);
-  m.def("diff", [](const corpus& c, const std::string& a, const std::string& b, bool with_annexes) {
-    return checked([&] { return diff(c, a, b, with_annexes); });
-  }, py::arg("corpus"), py::arg("a"), py::arg("b"), py::arg("with_annexes") = true);
+  m.def(
+      "diff",
+      [](const corpus& c, const std::string& a, const std::string& b, bool with_annexes) {
+        return checked([&] { return diff(c, a, b, with_annexes); });
+      },
+      py::arg("corpus"), py::arg("a"), py::arg("b"), py::arg("with_annexes") = true);
 
   py::class_<revision_step>(m, "RevisionStep")
       .def_readonly("from_", &revision_step::from)
@@ -68,19 +81,30 @@ void register_compare(py::module_& m) {
       .def_readonly("added", &revision_step::added)
       .def_readonly("dropped", &revision_step::dropped)
       .def_readonly("changed", &revision_step::changed);
-  m.def("revisions", [](const corpus& c, const std::string& id) { return checked([&] { return revisions(c, id); }); });
+  m.def("revisions", [](const corpus& c, const std::string& id) {
+    return checked([&] { return revisions(c, id); });
+  });
 
   py::class_<instrument_score>(m, "InstrumentScore")
       .def_readonly("instrument", &instrument_score::instrument)
       .def_readonly("report", &instrument_score::report)
-      .def_property_readonly("by_stage", [](const instrument_score& s) { return std::vector<double>(s.by_stage.begin(), s.by_stage.end()); })
+      .def_property_readonly("by_stage",
+                             [](const instrument_score& s) {
+                               return std::vector<double>(s.by_stage.begin(), s.by_stage.end());
+                             })
       .def_readonly("overall", &instrument_score::overall);
-  m.def("score", [](const corpus& c, const std::vector<std::string>& ids, const std::string& profile) {
-    return checked([&] { return score(c, ids, profile); });
-  }, py::call_guard<py::gil_scoped_release>());
-  m.def("bilateral_instruments", [](const corpus& c, const std::string& origin, const std::string& destination) {
-    return bilateral_instruments(c, origin, destination);
-  }, py::arg("corpus"), py::arg("origin") = "", py::arg("destination") = "");
+  m.def(
+      "score",
+      [](const corpus& c, const std::vector<std::string>& ids, const std::string& profile) {
+        return checked([&] { return score(c, ids, profile); });
+      },
+      py::call_guard<py::gil_scoped_release>());
+  m.def(
+      "bilateral_instruments",
+      [](const corpus& c, const std::string& origin, const std::string& destination) {
+        return bilateral_instruments(c, origin, destination);
+      },
+      py::arg("corpus"), py::arg("origin") = "", py::arg("destination") = "");
 }
 
 }  // namespace dutymap::python

@@ -41,128 +41,168 @@ std::vector<std::filesystem::path> paths_of(const std::vector<std::string>& path
 void register_corpus(py::module_& m) {
   py::class_<corpus>(m, "Corpus", "A validated, immutable corpus (compiled core).")
       .def(py::init<>())
-      .def_property_readonly("instruments", [](py::object self) {
-        return referenced(self.cast<const corpus&>().instruments(), self);
-      })
-      .def_property_readonly("topics", [](py::object self) {
-        return referenced(self.cast<const corpus&>().topics(), self);
-      })
-      .def_property_readonly("sectors", [](py::object self) {
-        return referenced(self.cast<const corpus&>().sectors(), self);
-      })
-      .def_property_readonly("actors", [](py::object self) {
-        return referenced(self.cast<const corpus&>().actors(), self);
-      })
-      .def_property_readonly("ratifications", [](py::object self) {
-        return referenced(self.cast<const corpus&>().ratifications(), self);
-      })
-      .def_property_readonly("profiles", [](py::object self) {
-        return referenced(self.cast<const corpus&>().profiles(), self);
-      })
-      .def_property_readonly("provisions", [](py::object self) {
-        const auto& c = self.cast<const corpus&>();
-        py::list out(c.provision_count());
-        for (corpus::index i = 0; i < c.provision_count(); ++i)
-          out[i] = one(c.provision_at(i), self);
-        return out;
-      })
-      .def("instrument", [](py::object self, const std::string& id) {
-        return or_key_error([&] { return one(self.cast<const corpus&>().get_instrument(id), self); });
-      })
-      .def("topic", [](py::object self, const std::string& id) {
-        return or_key_error([&] { return one(self.cast<const corpus&>().get_topic(id), self); });
-      })
-      .def("actor", [](py::object self, const std::string& id) {
-        return or_key_error([&] { return one(self.cast<const corpus&>().get_actor(id), self); });
-      })
-      .def("profile", [](py::object self, const std::string& id) {
-        return or_key_error([&] { return one(self.cast<const corpus&>().get_profile(id), self); });
-      })
-      .def("provision", [](py::object self, const std::string& id) -> py::object {
-        const auto& c = self.cast<const corpus&>();
-        if (auto p = c.find_provision(id)) return one(*p, self);
-        throw py::key_error("unknown provision `" + id + "`");
-      })
-      .def("ratification", [](py::object self, const std::string& state, const std::string& instrument) -> py::object {
-        const auto& c = self.cast<const corpus&>();
-        if (auto r = c.find_ratification(state, instrument)) return one(*r, self);
-        return py::none();
-      })
-      .def("has_instrument", [](const corpus& c, const std::string& id) { return c.find_instrument(id) != nullptr; })
-      .def("revision_chain", [](const corpus& c, const std::string& id) {
-        return or_key_error([&] {
-          c.get_instrument(id);
-          std::vector<std::string> out;
-          for (auto i : c.revision_chain(*c.instrument_index(id))) out.push_back(c.instruments()[i].id);
-          return out;
-        });
-      }, "Ids along the instrument's supersedes chain, oldest first.")
-      .def("annexes", [](const corpus& c, const std::string& id) {
-        return or_key_error([&] {
-          c.get_instrument(id);
-          std::vector<std::string> out;
-          for (auto i : c.annexes_of(*c.instrument_index(id))) out.push_back(c.instruments()[i].id);
-          return out;
-        });
-      })
-      .def("summary", [](const corpus& c) {
-        const auto s = c.summary();
-        py::dict out;
-        out["instruments"] = s.instruments;
-        out["provisions"] = s.provisions;
-        out["topics"] = s.topics;
-        out["sectors"] = s.sectors;
-        out["actors"] = s.actors;
-        out["ratifications"] = s.ratifications;
-        out["profiles"] = s.profiles;
-        out["restricting_provisions"] = s.restricting_provisions;
-        auto by = [](const std::vector<std::size_t>& counts, const std::vector<std::string>& names) {
-          py::dict d;
-          for (std::size_t i = 0; i < counts.size(); ++i) d[py::str(names[i])] = counts[i];
-          return d;
-        };
-        out["instruments_by_kind"] = by(s.instruments_by_kind, all_names<instrument_kind>());
-        out["instruments_by_level"] = by(s.instruments_by_level, all_names<level>());
-        out["provisions_by_stage"] = by(s.provisions_by_stage, all_names<stage>());
-        out["provisions_by_coding"] = by(s.provisions_by_coding, all_names<coded_from>());
-        out["provisions_by_confidence"] = by(s.provisions_by_confidence, all_names<confidence>());
-        return out;
-      }, "Counts by kind, level, stage, coding and confidence, as nested dicts.")
-      .def("graph_counts", [](const corpus& c) {
-        const auto& g = c.graph();
-        py::dict edges;
-        for (auto k : all_names<edge_kind>()) edges[py::str(k)] = g.edge_count(*parse<edge_kind>(k));
-        py::dict out;
-        out["vertices"] = g.vertex_count();
-        out["edges"] = g.edge_count();
-        out["edges_by_kind"] = edges;
-        return out;
-      }, "Vertex and edge counts of the graph view.")
-      .def("graph_edges", [](const corpus& c) {
-        const auto& g = c.graph();
-        const auto& bg = g.boost_graph();
-        std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string>> out;
-        out.reserve(g.edge_count());
-        for (auto e : boost::make_iterator_range(boost::edges(bg))) {
-          const auto s = boost::source(e, bg), t = boost::target(e, bg);
-          out.emplace_back(std::string(name_of(bg[s].kind)), g.label(s), std::string(name_of(bg[e].kind)),
-                           std::string(name_of(bg[t].kind)), g.label(t));
-        }
-        return out;
-      }, "Every edge as (source kind, source id, edge kind, target kind, target id).")
-      .def("to_graphml", [](const corpus& c) {
-        std::ostringstream out;
-        c.graph().write_graphml(out);
-        return out.str();
-      })
-      .def("to_dot", [](const corpus& c) {
-        std::ostringstream out;
-        c.graph().write_dot(out);
-        return out.str();
-      })
-      .def("save", [](const corpus& c, const std::string& folder, bool overwrite) {
-        save(c, folder, overwrite);
-      }, py::arg("folder"), py::arg("overwrite") = false, py::call_guard<py::gil_scoped_release>())
+      .def_property_readonly("instruments",
+                             [](py::object self) {
+                               return referenced(self.cast<const corpus&>().instruments(), self);
+                             })
+      .def_property_readonly(
+          "topics",
+          [](py::object self) { return referenced(self.cast<const corpus&>().topics(), self); })
+      .def_property_readonly(
+          "sectors",
+          [](py::object self) { return referenced(self.cast<const corpus&>().sectors(), self); })
+      .def_property_readonly(
+          "actors",
+          [](py::object self) { return referenced(self.cast<const corpus&>().actors(), self); })
+      .def_property_readonly("ratifications",
+                             [](py::object self) {
+                               return referenced(self.cast<const corpus&>().ratifications(), self);
+                             })
+      .def_property_readonly(
+          "profiles",
+          [](py::object self) { return referenced(self.cast<const corpus&>().profiles(), self); })
+      .def_property_readonly("provisions",
+                             [](py::object self) {
+                               const auto& c = self.cast<const corpus&>();
+                               py::list out(c.provision_count());
+                               for (corpus::index i = 0; i < c.provision_count(); ++i)
+                                 out[i] = one(c.provision_at(i), self);
+                               return out;
+                             })
+      .def("instrument",
+           [](py::object self, const std::string& id) {
+             return or_key_error(
+                 [&] { return one(self.cast<const corpus&>().get_instrument(id), self); });
+           })
+      .def("topic",
+           [](py::object self, const std::string& id) {
+             return or_key_error(
+                 [&] { return one(self.cast<const corpus&>().get_topic(id), self); });
+           })
+      .def("actor",
+           [](py::object self, const std::string& id) {
+             return or_key_error(
+                 [&] { return one(self.cast<const corpus&>().get_actor(id), self); });
+           })
+      .def("profile",
+           [](py::object self, const std::string& id) {
+             return or_key_error(
+                 [&] { return one(self.cast<const corpus&>().get_profile(id), self); });
+           })
+      .def("provision",
+           [](py::object self, const std::string& id) -> py::object {
+             const auto& c = self.cast<const corpus&>();
+             if (auto p = c.find_provision(id)) return one(*p, self);
+             throw py::key_error("unknown provision `" + id + "`");
+           })
+      .def("ratification",
+           [](py::object self, const std::string& state,
+              const std::string& instrument) -> py::object {
+             const auto& c = self.cast<const corpus&>();
+             if (auto r = c.find_ratification(state, instrument)) return one(*r, self);
+             return py::none();
+           })
+      .def("has_instrument",
+           [](const corpus& c, const std::string& id) { return c.find_instrument(id) != nullptr; })
+      .def(
+          "revision_chain",
+          [](const corpus& c, const std::string& id) {
+            return or_key_error([&] {
+              c.get_instrument(id);
+              std::vector<std::string> out;
+              for (auto i : c.revision_chain(*c.instrument_index(id)))
+                out.push_back(c.instruments()[i].id);
+              return out;
+            });
+          },
+          "Ids along the instrument's supersedes chain, oldest first.")
+      .def("annexes",
+           [](const corpus& c, const std::string& id) {
+             return or_key_error([&] {
+               c.get_instrument(id);
+               std::vector<std::string> out;
+               for (auto i : c.annexes_of(*c.instrument_index(id)))
+                 out.push_back(c.instruments()[i].id);
+               return out;
+             });
+           })
+      .def(
+          "summary",
+          [](const corpus& c) {
+            const auto s = c.summary();
+            py::dict out;
+            out["instruments"] = s.instruments;
+            out["provisions"] = s.provisions;
+            out["topics"] = s.topics;
+            out["sectors"] = s.sectors;
+            out["actors"] = s.actors;
+            out["ratifications"] = s.ratifications;
+            out["profiles"] = s.profiles;
+            out["restricting_provisions"] = s.restricting_provisions;
+            auto by = [](const std::vector<std::size_t>& counts,
+                         const std::vector<std::string>& names) {
+              py::dict d;
+              for (std::size_t i = 0; i < counts.size(); ++i) d[py::str(names[i])] = counts[i];
+              return d;
+            };
+            out["instruments_by_kind"] = by(s.instruments_by_kind, all_names<instrument_kind>());
+            out["instruments_by_level"] = by(s.instruments_by_level, all_names<level>());
+            out["provisions_by_stage"] = by(s.provisions_by_stage, all_names<stage>());
+            out["provisions_by_coding"] = by(s.provisions_by_coding, all_names<coded_from>());
+            out["provisions_by_confidence"] =
+                by(s.provisions_by_confidence, all_names<confidence>());
+            return out;
+          },
+          "Counts by kind, level, stage, coding and confidence, as nested dicts.")
+      .def(
+          "graph_counts",
+          [](const corpus& c) {
+            const auto& g = c.graph();
+            py::dict edges;
+            for (auto k : all_names<edge_kind>())
+              edges[py::str(k)] = g.edge_count(*parse<edge_kind>(k));
+            py::dict out;
+            out["vertices"] = g.vertex_count();
+            out["edges"] = g.edge_count();
+            out["edges_by_kind"] = edges;
+            return out;
+          },
+          "Vertex and edge counts of the graph view.")
+      .def(
+          "graph_edges",
+          [](const corpus& c) {
+            const auto& g = c.graph();
+            const auto& bg = g.boost_graph();
+            std::vector<std::tuple<std::string, std::string, std::string, std::string, std::string>>
+                out;
+            out.reserve(g.edge_count());
+            for (auto e : boost::make_iterator_range(boost::edges(bg))) {
+              const auto s = boost::source(e, bg), t = boost::target(e, bg);
+              out.emplace_back(std::string(name_of(bg[s].kind)), g.label(s),
+                               std::string(name_of(bg[e].kind)), std::string(name_of(bg[t].kind)),
+                               g.label(t));
+            }
+            return out;
+          },
+          "Every edge as (source kind, source id, edge kind, target kind, target id).")
+      .def("to_graphml",
+           [](const corpus& c) {
+             std::ostringstream out;
+             c.graph().write_graphml(out);
+             return out.str();
+           })
+      .def("to_dot",
+           [](const corpus& c) {
+             std::ostringstream out;
+             c.graph().write_dot(out);
+             return out.str();
+           })
+      .def(
+          "save",
+          [](const corpus& c, const std::string& folder, bool overwrite) {
+            save(c, folder, overwrite);
+          },
+          py::arg("folder"), py::arg("overwrite") = false, py::call_guard<py::gil_scoped_release>())
       .def(py::self == py::self)
       .def(py::pickle(
           [](const corpus& c) {
@@ -173,39 +213,50 @@ void register_corpus(py::module_& m) {
           },
           [](const py::tuple& state) {
             std::vector<source_file> files;
-            for (const auto& [name, text] : state[1].cast<std::vector<std::pair<std::string, std::string>>>())
+            for (const auto& [name, text] :
+                 state[1].cast<std::vector<std::pair<std::string, std::string>>>())
               files.push_back({name, text});
             return load_sources({files}, corpus{});
           }));
 
-  m.def("builtin", []() -> const corpus& { return builtin(); }, py::return_value_policy::reference,
-        "The built-in corpus (parsed once, shared).");
-  m.def("load", [](const std::vector<std::string>& paths, const corpus& base) {
-          return load(paths_of(paths), base);
-        },
-        py::arg("paths"), py::arg("base"), py::call_guard<py::gil_scoped_release>(),
-        "Load folders or files as layers over `base`; raises CorpusError with every problem.");
-  m.def("check", [](const std::vector<std::string>& paths, const corpus& base) {
-          return check(paths_of(paths), base);
-        },
-        py::arg("paths"), py::arg("base"), py::call_guard<py::gil_scoped_release>(),
-        "Every problem in folders or files laid over `base`; empty when they load cleanly.");
-  m.def("load_texts", [](const std::vector<std::vector<std::pair<std::string, std::string>>>& layers,
-                         const corpus& base) {
-          std::vector<std::vector<source_file>> ls;
-          for (const auto& l : layers) {
-            ls.emplace_back();
-            for (const auto& [name, text] : l) ls.back().push_back({name, text});
-          }
-          return load_sources(ls, base);
-        },
-        py::arg("layers"), py::arg("base"), py::call_guard<py::gil_scoped_release>(),
-        "Load layers of (name, YAML text) pairs over `base`.");
-  m.def("builtin_sources", []() {
-    std::vector<std::pair<std::string, py::bytes>> out;
-    for (const auto& f : builtin_sources()) out.emplace_back(f.name, py::bytes(f.text));
-    return out;
-  }, "The (name, bytes) of the YAML files compiled into the library.");
+  m.def(
+      "builtin", []() -> const corpus& { return builtin(); }, py::return_value_policy::reference,
+      "The built-in corpus (parsed once, shared).");
+  m.def(
+      "load",
+      [](const std::vector<std::string>& paths, const corpus& base) {
+        return load(paths_of(paths), base);
+      },
+      py::arg("paths"), py::arg("base"), py::call_guard<py::gil_scoped_release>(),
+      "Load folders or files as layers over `base`; raises CorpusError with every problem.");
+  m.def(
+      "check",
+      [](const std::vector<std::string>& paths, const corpus& base) {
+        return check(paths_of(paths), base);
+      },
+      py::arg("paths"), py::arg("base"), py::call_guard<py::gil_scoped_release>(),
+      "Every problem in folders or files laid over `base`; empty when they load cleanly.");
+  m.def(
+      "load_texts",
+      [](const std::vector<std::vector<std::pair<std::string, std::string>>>& layers,
+         const corpus& base) {
+        std::vector<std::vector<source_file>> ls;
+        for (const auto& l : layers) {
+          ls.emplace_back();
+          for (const auto& [name, text] : l) ls.back().push_back({name, text});
+        }
+        return load_sources(ls, base);
+      },
+      py::arg("layers"), py::arg("base"), py::call_guard<py::gil_scoped_release>(),
+      "Load layers of (name, YAML text) pairs over `base`.");
+  m.def(
+      "builtin_sources",
+      []() {
+        std::vector<std::pair<std::string, py::bytes>> out;
+        for (const auto& f : builtin_sources()) out.emplace_back(f.name, py::bytes(f.text));
+        return out;
+      },
+      "The (name, bytes) of the YAML files compiled into the library.");
 }
 
 }  // namespace dutymap::python

@@ -6,11 +6,14 @@
 namespace dutymap::python {
 
 namespace {
-std::string quoted(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
+std::string quoted(const std::string& s) {
+  return py::repr(py::str(s)).cast<std::string>();
+}
 }  // namespace
 
 void register_model(py::module_& m) {
-  py::class_<problem>(m, "Problem", "A problem found in corpus files: where it is and what is wrong.")
+  py::class_<problem>(m, "Problem",
+                      "A problem found in corpus files: where it is and what is wrong.")
       .def_readonly("file", &problem::file)
       .def_readonly("line", &problem::line, "1-based line, 0 when unknown")
       .def_readonly("column", &problem::column, "1-based column, 0 when unknown")
@@ -18,11 +21,12 @@ void register_model(py::module_& m) {
       .def("__str__", &problem::str)
       .def("__repr__", [](const problem& p) { return "Problem(" + quoted(p.str()) + ")"; })
       .def(py::self == py::self)
-      .def(py::pickle([](const problem& p) { return py::make_tuple(p.file, p.line, p.column, p.message); },
-                      [](const py::tuple& t) {
-                        return problem{t[0].cast<std::string>(), t[1].cast<int>(), t[2].cast<int>(),
-                                       t[3].cast<std::string>()};
-                      }));
+      .def(py::pickle(
+          [](const problem& p) { return py::make_tuple(p.file, p.line, p.column, p.message); },
+          [](const py::tuple& t) {
+            return problem{t[0].cast<std::string>(), t[1].cast<int>(), t[2].cast<int>(),
+                           t[3].cast<std::string>()};
+          }));
 
   py::class_<sector>(m, "Sector", "A sector of work named by scopes and corridors.")
       .def_readonly("id", &sector::id)
@@ -35,19 +39,22 @@ void register_model(py::module_& m) {
       .def_readonly("title", &topic::title)
       .def_readonly("description", &topic::description)
       .def_property_readonly("stages", [](const topic& t) { return names(t.stages); })
-      .def_property_readonly("parent", [](const topic& t) -> std::optional<std::string> {
-        auto p = t.parent();
-        if (p.empty()) return std::nullopt;
-        return std::string(p);
-      })
-      .def("__repr__", [](const topic& t) { return "Topic(" + quoted(t.id) + ", " + quoted(t.title) + ")"; });
+      .def_property_readonly("parent",
+                             [](const topic& t) -> std::optional<std::string> {
+                               auto p = t.parent();
+                               if (p.empty()) return std::nullopt;
+                               return std::string(p);
+                             })
+      .def("__repr__",
+           [](const topic& t) { return "Topic(" + quoted(t.id) + ", " + quoted(t.title) + ")"; });
 
   py::class_<oversight>(m, "Oversight", "An actor's oversight of another actor or of a role.")
       .def_readonly("actor", &oversight::actor)
-      .def_property_readonly("role", [](const oversight& o) -> std::optional<std::string> {
-        if (!o.target_role) return std::nullopt;
-        return std::string(name_of(*o.target_role));
-      })
+      .def_property_readonly("role",
+                             [](const oversight& o) -> std::optional<std::string> {
+                               if (!o.target_role) return std::nullopt;
+                               return std::string(name_of(*o.target_role));
+                             })
       .def_readonly("function", &oversight::function)
       .def_readonly("source", &oversight::source);
 
@@ -60,37 +67,43 @@ void register_model(py::module_& m) {
       .def_readonly("id", &actor::id)
       .def_readonly("name", &actor::name)
       .def_property_readonly("kind", [](const actor& a) { return std::string(name_of(a.kind)); })
-      .def_property_readonly("state", [](const actor& a) -> std::optional<std::string> {
-        if (a.state.empty()) return std::nullopt;
-        return a.state;
-      })
+      .def_property_readonly("state",
+                             [](const actor& a) -> std::optional<std::string> {
+                               if (a.state.empty()) return std::nullopt;
+                               return a.state;
+                             })
       .def_property_readonly("roles", [](const actor& a) { return names(a.roles); })
       .def_readonly("oversees", &actor::oversees)
       .def_readonly("refers_to", &actor::refers_to)
       .def_property_readonly("receives_complaints",
                              [](const actor& a) { return names(a.receives_complaints); })
       .def_readonly("source", &actor::source)
-      .def("__repr__", [](const actor& a) { return "Actor(" + quoted(a.id) + ", " + quoted(a.name) + ")"; });
+      .def("__repr__",
+           [](const actor& a) { return "Actor(" + quoted(a.id) + ", " + quoted(a.name) + ")"; });
 
   py::class_<scope>(m, "Scope", "Which sectors, workers and territories a provision reaches.")
       .def_readonly("sectors", &scope::sectors)
       .def_readonly("excluded_sectors", &scope::excluded_sectors)
       .def_readonly("territories", &scope::territories)
-      .def_property_readonly("workers", [](const scope& s) { return std::string(name_of(s.workers)); })
+      .def_property_readonly("workers",
+                             [](const scope& s) { return std::string(name_of(s.workers)); })
       .def("__repr__", [](const scope& s) {
         std::string out = "Scope(workers=" + quoted(std::string(name_of(s.workers)));
-        if (!s.sectors.empty()) out += ", sectors=" + py::repr(py::cast(s.sectors)).cast<std::string>();
+        if (!s.sectors.empty())
+          out += ", sectors=" + py::repr(py::cast(s.sectors)).cast<std::string>();
         if (!s.excluded_sectors.empty())
           out += ", excluded_sectors=" + py::repr(py::cast(s.excluded_sectors)).cast<std::string>();
         return out + ")";
       });
 
   py::class_<provenance>(m, "Provenance", "Where a provision's coding comes from.")
-      .def_property_readonly("coded_from", [](const provenance& p) { return std::string(name_of(p.from)); })
+      .def_property_readonly("coded_from",
+                             [](const provenance& p) { return std::string(name_of(p.from)); })
       .def_readonly("source", &provenance::source)
       .def_readonly("passage", &provenance::passage)
       .def_readonly("coder", &provenance::coder)
-      .def_property_readonly("confidence", [](const provenance& p) { return std::string(name_of(p.level)); });
+      .def_property_readonly("confidence",
+                             [](const provenance& p) { return std::string(name_of(p.level)); });
 
   py::class_<provision>(m, "Provision", "One article or clause of an instrument.")
       .def_readonly("id", &provision::id)
@@ -100,49 +113,64 @@ void register_model(py::module_& m) {
       .def_readonly("part", &provision::part)
       .def_property_readonly("citation", &provision::citation)
       .def_readonly("summary", &provision::summary)
-      .def_property_readonly("modality", [](const provision& p) { return std::string(name_of(p.modality)); })
-      .def_property_readonly("strength", [](const provision& p) { return std::string(name_of(p.strength)); })
+      .def_property_readonly("modality",
+                             [](const provision& p) { return std::string(name_of(p.modality)); })
+      .def_property_readonly("strength",
+                             [](const provision& p) { return std::string(name_of(p.strength)); })
       .def_property_readonly("bearers", [](const provision& p) { return names(p.bearers); })
-      .def_property_readonly("beneficiaries", [](const provision& p) { return names(p.beneficiaries); })
+      .def_property_readonly("beneficiaries",
+                             [](const provision& p) { return names(p.beneficiaries); })
       .def_readonly("designated", &provision::designated)
       .def_property_readonly("stages", [](const provision& p) { return names(p.stages); })
-      .def_property_readonly("topics", [](const provision& p) {
-        py::dict out;
-        for (const auto& t : p.topics) out[py::str(t.topic)] = std::string(name_of(t.effect));
-        return out;
-      }, "Topic id -> 'protects' or 'restricts'.")
+      .def_property_readonly(
+          "topics",
+          [](const provision& p) {
+            py::dict out;
+            for (const auto& t : p.topics) out[py::str(t.topic)] = std::string(name_of(t.effect));
+            return out;
+          },
+          "Topic id -> 'protects' or 'restricts'.")
       .def_readonly("scope", &provision::scope)
-      .def_property_readonly("qualifiers", [](const provision& p) {
-        std::vector<std::pair<std::string, std::string>> out;
-        for (const auto& q : p.qualifiers) out.emplace_back(std::string(name_of(q.kind)), q.text);
-        return out;
-      }, "List of (qualifier, wording) pairs.")
+      .def_property_readonly(
+          "qualifiers",
+          [](const provision& p) {
+            std::vector<std::pair<std::string, std::string>> out;
+            for (const auto& q : p.qualifiers)
+              out.emplace_back(std::string(name_of(q.kind)), q.text);
+            return out;
+          },
+          "List of (qualifier, wording) pairs.")
       .def_readonly("provenance", &provision::provenance)
       .def_readonly("notes", &provision::notes)
       .def_property_readonly("restricts", &provision::restricts)
       .def("__repr__", [](const provision& p) { return "Provision(" + quoted(p.id) + ")"; });
 
-  py::class_<instrument>(m, "Instrument", "A convention, declaration, MOU, contract, law or policy.")
+  py::class_<instrument>(m, "Instrument",
+                         "A convention, declaration, MOU, contract, law or policy.")
       .def_readonly("id", &instrument::id)
       .def_readonly("title", &instrument::title)
       .def_readonly("short_title", &instrument::short_title)
       .def_property_readonly("name", &instrument::display_name)
-      .def_property_readonly("kind", [](const instrument& i) { return std::string(name_of(i.kind)); })
-      .def_property_readonly("level", [](const instrument& i) { return std::string(name_of(i.level)); })
+      .def_property_readonly("kind",
+                             [](const instrument& i) { return std::string(name_of(i.kind)); })
+      .def_property_readonly("level",
+                             [](const instrument& i) { return std::string(name_of(i.level)); })
       .def_readonly("binding", &instrument::binding)
       .def_readonly("parties", &instrument::parties)
       .def_readonly("region", &instrument::region)
       .def_property_readonly("adopted", [](const instrument& i) { return date_text(i.adopted); })
       .def_property_readonly("in_force", [](const instrument& i) { return date_text(i.in_force); })
       .def_property_readonly("expires", [](const instrument& i) { return date_text(i.expires); })
-      .def_property_readonly("supersedes", [](const instrument& i) -> std::optional<std::string> {
-        if (i.supersedes.empty()) return std::nullopt;
-        return i.supersedes;
-      })
-      .def_property_readonly("annex_to", [](const instrument& i) -> std::optional<std::string> {
-        if (i.annex_to.empty()) return std::nullopt;
-        return i.annex_to;
-      })
+      .def_property_readonly("supersedes",
+                             [](const instrument& i) -> std::optional<std::string> {
+                               if (i.supersedes.empty()) return std::nullopt;
+                               return i.supersedes;
+                             })
+      .def_property_readonly("annex_to",
+                             [](const instrument& i) -> std::optional<std::string> {
+                               if (i.annex_to.empty()) return std::nullopt;
+                               return i.annex_to;
+                             })
       .def_readonly("scope", &instrument::scope)
       .def_readonly("source", &instrument::source)
       .def_readonly("notes", &instrument::notes)
@@ -157,11 +185,16 @@ void register_model(py::module_& m) {
       .def_readonly("state", &ratification::state)
       .def_readonly("instrument", &ratification::instrument)
       .def_property_readonly("signed", [](const ratification& r) { return date_text(r.signed_on); })
-      .def_property_readonly("ratified", [](const ratification& r) { return date_text(r.ratified_on); })
-      .def_property_readonly("denounced", [](const ratification& r) { return date_text(r.denounced_on); })
-      .def_property_readonly("status", [](const ratification& r) {
-        return std::string(r.denounced_on ? "denounced" : r.ratified_on ? "ratified" : "signed");
-      })
+      .def_property_readonly("ratified",
+                             [](const ratification& r) { return date_text(r.ratified_on); })
+      .def_property_readonly("denounced",
+                             [](const ratification& r) { return date_text(r.denounced_on); })
+      .def_property_readonly("status",
+                             [](const ratification& r) {
+                               return std::string(r.denounced_on  ? "denounced"
+                                                  : r.ratified_on ? "ratified"
+                                                                  : "signed");
+                             })
       .def_readonly("excludes", &ratification::excludes)
       .def_readonly("limited_to", &ratification::limited_to)
       .def_readonly("source", &ratification::source)
@@ -174,7 +207,8 @@ void register_model(py::module_& m) {
       .def_readonly("topic", &norm::topic)
       .def_property_readonly("stage", [](const norm& n) { return std::string(name_of(n.stage)); })
       .def_property_readonly("bearer", [](const norm& n) { return std::string(name_of(n.bearer)); })
-      .def_property_readonly("min_strength", [](const norm& n) { return std::string(name_of(n.min_strength)); })
+      .def_property_readonly("min_strength",
+                             [](const norm& n) { return std::string(name_of(n.min_strength)); })
       .def_readonly("source", &norm::source)
       .def_readonly("note", &norm::note)
       .def("__repr__", [](const norm& n) {
@@ -186,11 +220,12 @@ void register_model(py::module_& m) {
       .def_readonly("title", &profile::title)
       .def_readonly("description", &profile::description)
       .def_readonly("source", &profile::source)
-      .def_property_readonly("accepts", [](const profile& p) {
-        std::vector<std::string> out;
-        for (auto k : p.accepts) out.emplace_back(name_of(k));
-        return out;
-      })
+      .def_property_readonly("accepts",
+                             [](const profile& p) {
+                               std::vector<std::string> out;
+                               for (auto k : p.accepts) out.emplace_back(name_of(k));
+                               return out;
+                             })
       .def_readonly("norms", &profile::norms)
       .def("__repr__", [](const profile& p) {
         return "Profile(" + quoted(p.id) + ", norms=" + std::to_string(p.norms.size()) + ")";

@@ -19,17 +19,20 @@ inline const corpus& small() {
 }
 
 /// Problems of one in-memory file laid over the small corpus.
-inline std::vector<problem> problems_of(const std::string& yaml, const std::string& name = "bad.yaml") {
+inline std::vector<problem> problems_of(const std::string& yaml,
+                                        const std::string& name = "bad.yaml") {
   return check_sources({{source_file{name, yaml}}}, small());
 }
 
 /// Asserts there is exactly one problem, at this line and column, whose message contains `text`.
-inline void require_one(const std::vector<problem>& ps, int line, int column, const std::string& text) {
-  INFO("problems:\n" << [&] {
-    std::string s;
-    for (const auto& p : ps) s += p.str() + "\n";
-    return s;
-  }());
+inline void require_one(const std::vector<problem>& ps, int line, int column,
+                        const std::string& text) {
+  INFO("problems:\n"
+       << [&] {
+            std::string s;
+            for (const auto& p : ps) s += p.str() + "\n";
+            return s;
+          }());
   REQUIRE(ps.size() == 1);
   CHECK(ps[0].file == "bad.yaml");
   CHECK(ps[0].line == line);
@@ -39,16 +42,17 @@ inline void require_one(const std::vector<problem>& ps, int line, int column, co
 
 /// A minimal valid instrument file, with `extra` lines added to the instrument map and one
 /// provision whose keys can be changed through `provision`.
-inline std::string instrument_yaml(const std::string& extra = "",
-                                   const std::string& provision =
-                                       "      article: \"3\"\n"
-                                       "      summary: Weekly rest.\n"
-                                       "      modality: obligation\n"
-                                       "      strength: shall\n"
-                                       "      bearers: [employer]\n"
-                                       "      stages: [employment]\n"
-                                       "      topics: [working_time.weekly_rest]\n"
-                                       "      provenance: {coded_from: text, source: draft, confidence: high}\n") {
+inline std::string instrument_yaml(
+    const std::string& extra = "",
+    const std::string& provision =
+        "      article: \"3\"\n"
+        "      summary: Weekly rest.\n"
+        "      modality: obligation\n"
+        "      strength: shall\n"
+        "      bearers: [employer]\n"
+        "      stages: [employment]\n"
+        "      topics: [working_time.weekly_rest]\n"
+        "      provenance: {coded_from: text, source: draft, confidence: high}\n") {
   return "instrument:\n"
          "  id: mou-khm-tha-2026\n"
          "  title: Draft\n"

@@ -10,14 +10,16 @@ using namespace dutymap::testing;
 
 namespace {
 const topic_difference& on(const std::vector<topic_difference>& d, std::string_view topic) {
-  auto it = std::find_if(d.begin(), d.end(), [&](const topic_difference& x) { return x.topic == topic; });
+  auto it =
+      std::find_if(d.begin(), d.end(), [&](const topic_difference& x) { return x.topic == topic; });
   INFO("no difference row for " << topic);
   REQUIRE(it != d.end());
   return *it;
 }
 }  // namespace
 
-TEST_CASE("the Malaysia general and domestic workers MOUs differ as the LMP review says", "[compare]") {
+TEST_CASE("the Malaysia general and domestic workers MOUs differ as the LMP review says",
+          "[compare]") {
   const auto d = diff(builtin(), "mou-khm-mys-2015-gw", "mou-khm-mys-2015-dw");
   CHECK(on(d, "working_time.hours").relation == relation::only_in_a);
   CHECK(on(d, "wages.overtime_pay").relation == relation::only_in_a);
@@ -33,7 +35,8 @@ TEST_CASE("the Malaysia general and domestic workers MOUs differ as the LMP revi
   CHECK(on(d, "mobility.change_employer").b.front().note == "restricts");
   // Without the annexed contracts, the MOUs themselves say little.
   const auto bare = diff(builtin(), "mou-khm-mys-2015-gw", "mou-khm-mys-2015-dw", false);
-  CHECK(std::none_of(bare.begin(), bare.end(), [](const topic_difference& x) { return x.topic == "working_time.hours"; }));
+  CHECK(std::none_of(bare.begin(), bare.end(),
+                     [](const topic_difference& x) { return x.topic == "working_time.hours"; }));
 }
 
 TEST_CASE("coverage matrix: signed, weighted, rolled up", "[compare]") {
@@ -57,16 +60,19 @@ TEST_CASE("coverage matrix: signed, weighted, rolled up", "[compare]") {
   o = {};
   o.rollup = rollup::group;
   const auto groups = compare(builtin(), ids, o);
-  const auto wt = std::find(groups.columns.begin(), groups.columns.end(), "working_time") - groups.columns.begin();
+  const auto wt = std::find(groups.columns.begin(), groups.columns.end(), "working_time") -
+                  groups.columns.begin();
   CHECK(groups.matrix(1, wt) == Approx(1.0));
   o.rollup = rollup::stage;
   const auto stages = compare(builtin(), ids, o);
-  CHECK(stages.columns == std::vector<std::string>{"pre_departure", "transit", "employment", "return"});
+  CHECK(stages.columns ==
+        std::vector<std::string>{"pre_departure", "transit", "employment", "return"});
   CHECK(stages.matrix(0, 3) < 0);  // the DW contract's repatriation clause restricts at return
   o.with_annexes = false;
   o.rollup = rollup::topic;
   CHECK(compare(builtin(), ids, o).matrix.cols() < cmp.matrix.cols());
-  CHECK_THROWS_WITH(compare(builtin(), {"mou-khm-mys-2015-dx"}), Catch::Matchers::Contains("did you mean"));
+  CHECK_THROWS_WITH(compare(builtin(), {"mou-khm-mys-2015-dx"}),
+                    Catch::Matchers::Contains("did you mean"));
 }
 
 TEST_CASE("similarity: symmetric, 1 on the diagonal, nearest to itself", "[compare]") {
@@ -123,12 +129,15 @@ TEST_CASE("scores against a profile, by stage, with reasons", "[compare]") {
     CHECK(s.overall <= 1.0);
   }
   auto of = [&](const char* id) {
-    return *std::find_if(scores.begin(), scores.end(), [&](const instrument_score& s) { return s.instrument == id; });
+    return *std::find_if(scores.begin(), scores.end(),
+                         [&](const instrument_score& s) { return s.instrument == id; });
   };
   // The DW MOU is judged in its own sector, where its contract's rest day counts.
   const auto& dw = of("mou-khm-mys-2015-dw");
   CHECK(dw.report.corridor.sector == "domestic_work");
-  CHECK(dw.report.find("working_time.weekly_rest", stage::employment)->status == gap_status::committed);
+  CHECK(dw.report.find("working_time.weekly_rest", stage::employment)->status ==
+        gap_status::committed);
   CHECK(dw.by_stage[static_cast<int>(stage::employment)] > 0);
-  CHECK_THROWS_AS(score(builtin(), {"ilo-c189"}, "khm-lmp-2014-mou-minimum"), std::invalid_argument);
+  CHECK_THROWS_AS(score(builtin(), {"ilo-c189"}, "khm-lmp-2014-mou-minimum"),
+                  std::invalid_argument);
 }

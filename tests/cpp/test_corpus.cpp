@@ -29,9 +29,9 @@ TEST_CASE("the small corpus loads with its items and indexes", "[corpus]") {
   CHECK(c189.binding);  // a convention binds by default
   CHECK(c189.provisions.size() == 2);
   CHECK(c189.provisions[0].id == "ilo-c189:part-i:10");
-  CHECK(c189.provisions[0].scope.workers == worker_coverage::all);          // inherited
+  CHECK(c189.provisions[0].scope.workers == worker_coverage::all);  // inherited
   CHECK(c189.provisions[0].scope.sectors == std::vector<std::string>{"domestic_work"});
-  CHECK(c189.provisions[1].scope.workers == worker_coverage::documented);   // overridden
+  CHECK(c189.provisions[1].scope.workers == worker_coverage::documented);  // overridden
   CHECK(c189.provisions[1].scope.sectors == std::vector<std::string>{"domestic_work"});
   CHECK(c189.provisions[1].qualifiers.front().kind == qualifier_kind::progressive);
   CHECK(c189.provisions[0].citation() == "ilo-c189 Part I Art. 10");
@@ -49,7 +49,8 @@ TEST_CASE("look-ups by id and the indexes agree", "[corpus]") {
   const auto rest = *c.topic_index("working_time.weekly_rest");
   std::vector<std::string> about;
   for (auto p : c.provisions_about(rest)) about.push_back(c.provision_at(p).id);
-  CHECK(about == std::vector<std::string>{"ilo-c189:part-i:10", "mou-khm-mys-2015-dw-contract:rest-day"});
+  CHECK(about ==
+        std::vector<std::string>{"ilo-c189:part-i:10", "mou-khm-mys-2015-dw-contract:rest-day"});
   CHECK(c.provisions_about_tree(*c.topic_index("working_time")).size() == 2);
   CHECK(c.provisions_about_tree(*c.topic_index("wages")).size() == 1);
   CHECK(c.provision_topics().test(*c.provision_index("ilo-c189:part-i:10"), rest));
@@ -74,11 +75,13 @@ TEST_CASE("look-ups by id and the indexes agree", "[corpus]") {
   CHECK(c.annexes_of(*c.instrument_index("mou-khm-mys-2015-dw")).size() == 1);
 
   std::vector<std::string> chain;
-  for (auto i : c.revision_chain(*c.instrument_index("mou-khm-tha-2015"))) chain.push_back(c.instruments()[i].id);
+  for (auto i : c.revision_chain(*c.instrument_index("mou-khm-tha-2015")))
+    chain.push_back(c.instruments()[i].id);
   CHECK(chain == std::vector<std::string>{"mou-khm-tha-2003", "mou-khm-tha-2015"});
   CHECK(c.revision_chain(*c.instrument_index("mou-khm-tha-2003")).size() == 2);
 
-  CHECK_THROWS_WITH(c.get_instrument("ilo-c198"), Catch::Matchers::Contains("did you mean `ilo-c189`?"));
+  CHECK_THROWS_WITH(c.get_instrument("ilo-c198"),
+                    Catch::Matchers::Contains("did you mean `ilo-c189`?"));
   CHECK_THROWS_AS(c.get_topic("nothing.like.it.at.all"), std::out_of_range);
   CHECK(c.find_instrument("nope") == nullptr);
 }
@@ -86,11 +89,13 @@ TEST_CASE("look-ups by id and the indexes agree", "[corpus]") {
 TEST_CASE("layers add and replace items, by id, only when they say so", "[corpus][layers]") {
   const auto& base = small();
   const std::string replacement =
-      "instrument:\n  id: mou-khm-tha-2015\n  title: Revised again\n  kind: mou\n  level: bilateral\n"
-      "  parties: [KHM, THA]\n  supersedes: mou-khm-tha-2003\n  source: s\n  replaces: true\n  provisions: []\n";
-  const std::string addition =
-      "actors:\n  - {id: LAO, name: Lao PDR, kind: state, source: s}\n";
-  const corpus layered = load_sources({{source_file{"r.yaml", replacement}}, {source_file{"a.yaml", addition}}}, base);
+      "instrument:\n  id: mou-khm-tha-2015\n  title: Revised again\n  kind: mou\n  level: "
+      "bilateral\n"
+      "  parties: [KHM, THA]\n  supersedes: mou-khm-tha-2003\n  source: s\n  replaces: true\n  "
+      "provisions: []\n";
+  const std::string addition = "actors:\n  - {id: LAO, name: Lao PDR, kind: state, source: s}\n";
+  const corpus layered =
+      load_sources({{source_file{"r.yaml", replacement}}, {source_file{"a.yaml", addition}}}, base);
   CHECK(layered.get_instrument("mou-khm-tha-2015").title == "Revised again");
   CHECK(layered.get_instrument("mou-khm-tha-2015").provisions.empty());
   CHECK(layered.find_provision("mou-khm-tha-2015:ch-2") == nullptr);  // replaced whole
@@ -102,23 +107,28 @@ TEST_CASE("layers add and replace items, by id, only when they say so", "[corpus
 
   SECTION("a later layer may replace an item of an earlier user layer") {
     const std::string again =
-        "actors:\n  - {id: LAO, name: Lao People's Democratic Republic, kind: state, source: s, replaces: true}\n";
-    const corpus twice = load_sources({{source_file{"a.yaml", addition}}, {source_file{"b.yaml", again}}}, base);
+        "actors:\n  - {id: LAO, name: Lao People's Democratic Republic, kind: state, source: s, "
+        "replaces: true}\n";
+    const corpus twice =
+        load_sources({{source_file{"a.yaml", addition}}, {source_file{"b.yaml", again}}}, base);
     CHECK(twice.get_actor("LAO").name == "Lao People's Democratic Republic");
   }
   SECTION("the same id twice in one layer is an error even with replaces") {
     const std::string again =
         "actors:\n  - {id: LAO, name: Laos, kind: state, source: s, replaces: true}\n";
-    auto ps = check_sources({{source_file{"a.yaml", addition}, source_file{"b.yaml", again}}}, base);
+    auto ps =
+        check_sources({{source_file{"a.yaml", addition}, source_file{"b.yaml", again}}}, base);
     REQUIRE(ps.size() == 1);
-    CHECK_THAT(ps[0].message, Catch::Matchers::Contains("duplicate actor `LAO`: already defined at a.yaml:2:5"));
+    CHECK_THAT(ps[0].message,
+               Catch::Matchers::Contains("duplicate actor `LAO`: already defined at a.yaml:2:5"));
   }
   SECTION("replacing an instrument also replaces the places its problems are reported") {
     const std::string bad =
         "instrument:\n  id: mou-khm-tha-2015\n  title: t\n  kind: mou\n  level: bilateral\n"
         "  parties: [KHM, THA]\n  source: s\n  replaces: true\n  provisions:\n"
         "    - {article: '1', summary: s, modality: right, strength: shall, bearers: [worker],\n"
-        "       stages: [employment], topics: [nope], provenance: {coded_from: text, source: s, confidence: high}}\n";
+        "       stages: [employment], topics: [nope], provenance: {coded_from: text, source: s, "
+        "confidence: high}}\n";
     auto ps = check_sources({{source_file{"x.yaml", bad}}}, base);
     REQUIRE(ps.size() == 1);
     CHECK(ps[0].file == "x.yaml");

@@ -11,8 +11,8 @@ using namespace dutymap::testing;
 
 namespace {
 
-corridor make(const char* origin, const char* destination, const char* as_of, std::string sector = {},
-              worker_status status = worker_status::documented) {
+corridor make(const char* origin, const char* destination, const char* as_of,
+              std::string sector = {}, worker_status status = worker_status::documented) {
   corridor k;
   k.origin = origin;
   k.destination = destination;
@@ -45,8 +45,8 @@ const corpus& with_test_profiles() {
 TEST_CASE("Cambodia to Thailand against the LMP minimum: the gaps the review names", "[gaps]") {
   const auto rep = gaps(builtin(), make("KHM", "THA", "2017-12-31"), "khm-lmp-2014-mou-minimum");
   CHECK(rep.as_of == date{2017, 12, 31});
-  for (const char* topic : {"working_time.weekly_rest", "working_time.hours", "social_security.portability",
-                            "wages.minimum"})
+  for (const char* topic : {"working_time.weekly_rest", "working_time.hours",
+                            "social_security.portability", "wages.minimum"})
     CHECK(row(rep, topic, stage::employment).status == gap_status::gap);
   CHECK(row(rep, "skills.certification", stage::pre_departure).status == gap_status::gap);
   const auto& rest = row(rep, "working_time.weekly_rest", stage::employment);
@@ -68,8 +68,10 @@ TEST_CASE("Cambodia to Thailand against the LMP minimum: the gaps the review nam
   CHECK(rest.precedents.front().tier == gap_status::binding);
 }
 
-TEST_CASE("Cambodia to Malaysia, domestic work: conflicts and commitments of the DW MOU", "[gaps]") {
-  const auto rep = gaps(builtin(), make("KHM", "MYS", "2017-12-31", "domestic_work"), "khm-lmp-2014-mou-minimum");
+TEST_CASE("Cambodia to Malaysia, domestic work: conflicts and commitments of the DW MOU",
+          "[gaps]") {
+  const auto rep = gaps(builtin(), make("KHM", "MYS", "2017-12-31", "domestic_work"),
+                        "khm-lmp-2014-mou-minimum");
   const std::set<std::string> dw{"mou-khm-mys-2015-dw", "mou-khm-mys-2015-dw-contract"};
   for (const auto& [topic, s] : {std::pair{"mobility.change_employer", stage::employment},
                                  std::pair{"repatriation.cost", stage::return_home}}) {
@@ -97,7 +99,8 @@ TEST_CASE("Cambodia to Malaysia, domestic work: conflicts and commitments of the
 }
 
 TEST_CASE("the MOUs no longer count once expired", "[gaps]") {
-  const auto rep = gaps(builtin(), make("KHM", "MYS", "2021-06-30", "domestic_work"), "khm-lmp-2014-mou-minimum");
+  const auto rep = gaps(builtin(), make("KHM", "MYS", "2021-06-30", "domestic_work"),
+                        "khm-lmp-2014-mou-minimum");
   const auto& rest = row(rep, "working_time.weekly_rest", stage::employment);
   CHECK(rest.status == gap_status::gap);
   REQUIRE_FALSE(rest.nearest.empty());
@@ -105,7 +108,8 @@ TEST_CASE("the MOUs no longer count once expired", "[gaps]") {
   CHECK_THAT(rest.nearest.front().note, Catch::Matchers::Contains("expired in 2020"));
 }
 
-TEST_CASE("a scenario's ratification changes exactly the norm the convention decides", "[gaps][scenario]") {
+TEST_CASE("a scenario's ratification changes exactly the norm the convention decides",
+          "[gaps][scenario]") {
   const corpus& c = with_test_profiles();
   const auto where = make("KHM", "MYS", "2019-12-31", "domestic_work");
   gap_options only_norms;
@@ -136,7 +140,9 @@ TEST_CASE("a scenario's ratification changes exactly the norm the convention dec
   late.ratify("MYS", "ilo-c189", date{2020, 6, 1});
   CHECK(changes(before, late.gaps(where, "test-weekly-rest", only_norms)).empty());
   // With the protections beyond the profile, the other norms the convention decides show too.
-  CHECK(changes(gaps(c, where, "test-weekly-rest"), what_if.gaps(where, "test-weekly-rest")).size() > 1);
+  CHECK(
+      changes(gaps(c, where, "test-weekly-rest"), what_if.gaps(where, "test-weekly-rest")).size() >
+      1);
 }
 
 TEST_CASE("withdrawing a ratification turns a binding norm into what is left", "[gaps][scenario]") {
@@ -162,7 +168,8 @@ TEST_CASE("withdrawing a ratification turns a binding norm into what is left", "
 TEST_CASE("an undocumented worker keeps only the norms that cover all migrants", "[gaps]") {
   const auto documented = gaps(builtin(), make("KHM", "THA", "2019-12-31"), "ilo-migrant-core");
   const auto undocumented =
-      gaps(builtin(), make("KHM", "THA", "2019-12-31", "", worker_status::undocumented), "ilo-migrant-core");
+      gaps(builtin(), make("KHM", "THA", "2019-12-31", "", worker_status::undocumented),
+           "ilo-migrant-core");
   REQUIRE(documented.rows.size() >= undocumented.profile_rows().size());
   std::size_t lost = 0;
   for (const auto* r : undocumented.profile_rows()) {
@@ -177,8 +184,10 @@ TEST_CASE("an undocumented worker keeps only the norms that cover all migrants",
       ++lost;
       // What it lost were documented-only provisions, and it says so.
       for (const auto& d : same->decided_by)
-        if (std::none_of(r->decided_by.begin(), r->decided_by.end(), [&](const cited_provision& x) { return x.provision == d.provision; }))
-          CHECK(builtin().find_provision(d.provision)->scope.workers == worker_coverage::documented);
+        if (std::none_of(r->decided_by.begin(), r->decided_by.end(),
+                         [&](const cited_provision& x) { return x.provision == d.provision; }))
+          CHECK(builtin().find_provision(d.provision)->scope.workers ==
+                worker_coverage::documented);
     }
   }
   CHECK(lost > 0);
@@ -209,25 +218,29 @@ TEST_CASE("moving the date before a revision uses the earlier MOU", "[gaps]") {
   CHECK_FALSE(uses(before, "mou-mmr-tha-2016"));
 }
 
-TEST_CASE("ratification dates, denunciations and territories decide whether a convention binds", "[gaps]") {
+TEST_CASE("ratification dates, denunciations and territories decide whether a convention binds",
+          "[gaps]") {
   std::string why;
   const auto& c = builtin();
   // Malaysia ratified C97 for Sabah only.
   const auto c97 = *c.find_provision(c.get_instrument("ilo-c97").provisions.front().id);
   const auto pi = *c.provision_index(c97.id);
   auto k = make("KHM", "MYS", "2017-12-31");
-  CHECK(provision_applies(c, pi, k, nullptr, role::destination_state, &why) == exclusion::territory);
+  CHECK(provision_applies(c, pi, k, nullptr, role::destination_state, &why) ==
+        exclusion::territory);
   CHECK_THAT(why, Catch::Matchers::Contains("Sabah"));
   k.territory = "Sabah";
   CHECK(provision_applies(c, pi, k, nullptr, role::destination_state) == exclusion::counts);
   // Thailand ratified P029 in 2018: not yet in 2017.
   const auto p29 = *c.provision_index(c.get_instrument("ilo-p029").provisions.front().id);
-  CHECK(provision_applies(c, p29, make("KHM", "THA", "2017-12-31"), nullptr, role::destination_state, &why) ==
-        exclusion::ratified_after);
-  CHECK(provision_applies(c, p29, make("KHM", "THA", "2019-12-31"), nullptr, role::destination_state) == exclusion::counts);
+  CHECK(provision_applies(c, p29, make("KHM", "THA", "2017-12-31"), nullptr,
+                          role::destination_state, &why) == exclusion::ratified_after);
+  CHECK(provision_applies(c, p29, make("KHM", "THA", "2019-12-31"), nullptr,
+                          role::destination_state) == exclusion::counts);
 }
 
-TEST_CASE("every corridor among the built-in states works, with or without a bilateral instrument", "[gaps]") {
+TEST_CASE("every corridor among the built-in states works, with or without a bilateral instrument",
+          "[gaps]") {
   std::vector<std::string> states;
   for (const auto& a : builtin().actors())
     if (a.kind == actor_kind::state) states.push_back(a.id);
@@ -240,15 +253,18 @@ TEST_CASE("every corridor among the built-in states works, with or without a bil
       k.destination = d;
       k.as_of = date{2020, 1, 1};
       const auto rep = gaps(builtin(), k, "khm-lmp-2014-mou-minimum");
-      CHECK(rep.profile_rows().size() == builtin().get_profile("khm-lmp-2014-mou-minimum").norms.size());
+      CHECK(rep.profile_rows().size() ==
+            builtin().get_profile("khm-lmp-2014-mou-minimum").norms.size());
       for (const auto& r : rep.rows) CHECK_FALSE(r.explanation.empty());
       ++reports;
     }
   CHECK(reports == states.size() * (states.size() - 1));
 }
 
-TEST_CASE("summaries: counts by stage and bearer, coverage index with documented weights", "[gaps]") {
-  const auto rep = gaps(builtin(), make("KHM", "MYS", "2017-12-31", "domestic_work"), "khm-lmp-2014-mou-minimum");
+TEST_CASE("summaries: counts by stage and bearer, coverage index with documented weights",
+          "[gaps]") {
+  const auto rep = gaps(builtin(), make("KHM", "MYS", "2017-12-31", "domestic_work"),
+                        "khm-lmp-2014-mou-minimum");
   const auto by_stage = rep.counts_by_stage();
   std::size_t total = 0;
   for (const auto& s : by_stage)
@@ -263,7 +279,8 @@ TEST_CASE("summaries: counts by stage and bearer, coverage index with documented
   CHECK(std::isnan(index[static_cast<int>(stage::transit)]));
   coverage_weights w;
   w.committed = 1.0;
-  CHECK(rep.coverage_index(w)[static_cast<int>(stage::employment)] == Approx(1.0 / static_cast<double>(n_emp)));
+  CHECK(rep.coverage_index(w)[static_cast<int>(stage::employment)] ==
+        Approx(1.0 / static_cast<double>(n_emp)));
   const auto by_bearer = rep.counts_by_bearer();
   CHECK(by_bearer[static_cast<int>(role::employer)][static_cast<int>(gap_status::committed)] == 1);
 }
@@ -271,8 +288,9 @@ TEST_CASE("summaries: counts by stage and bearer, coverage index with documented
 TEST_CASE("unknown states, sectors and profiles are refused with the nearest id", "[gaps]") {
   CHECK_THROWS_WITH(gaps(builtin(), make("KHM", "THX", "2017"), "khm-lmp-2014-mou-minimum"),
                     Catch::Matchers::Contains("did you mean `THA`?"));
-  CHECK_THROWS_WITH(gaps(builtin(), make("KHM", "THA", "2017", "domestic_wrok"), "khm-lmp-2014-mou-minimum"),
-                    Catch::Matchers::Contains("did you mean `domestic_work`?"));
+  CHECK_THROWS_WITH(
+      gaps(builtin(), make("KHM", "THA", "2017", "domestic_wrok"), "khm-lmp-2014-mou-minimum"),
+      Catch::Matchers::Contains("did you mean `domestic_work`?"));
   CHECK_THROWS_WITH(gaps(builtin(), make("KHM", "THA", "2017"), "khm-lmp-2014-mou-minimun"),
                     Catch::Matchers::Contains("did you mean `khm-lmp-2014-mou-minimum`?"));
 }

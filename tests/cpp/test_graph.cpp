@@ -16,10 +16,11 @@ TEST_CASE("the graph has one vertex per item and the expected typed edges", "[gr
   CHECK(g.vertex_count() == 41);
   CHECK(g.edge_count(edge_kind::in) == 6);
   CHECK(g.edge_count(edge_kind::about) == 6);
-  CHECK(g.edge_count(edge_kind::at) == 7);        // the MOU's article 1 is at two stages
-  CHECK(g.edge_count(edge_kind::bears) == 8);     // 7 role bearers + 1 designated actor
+  CHECK(g.edge_count(edge_kind::at) == 7);     // the MOU's article 1 is at two stages
+  CHECK(g.edge_count(edge_kind::bears) == 8);  // 7 role bearers + 1 designated actor
   CHECK(g.edge_count(edge_kind::owed_to) == 6);
-  CHECK(g.edge_count(edge_kind::party_to) == 9);  // 4 bilateral instruments x 2, and KHM bound by C189
+  CHECK(g.edge_count(edge_kind::party_to) ==
+        9);  // 4 bilateral instruments x 2, and KHM bound by C189
   CHECK(g.edge_count(edge_kind::supersedes) == 1);
   CHECK(g.edge_count(edge_kind::annex_to) == 1);
   CHECK(g.edge_count(edge_kind::agency_of) == 3);
@@ -53,7 +54,8 @@ TEST_CASE("Boost.Graph algorithms run on the view", "[graph]") {
   auto reached = [&](vertex_kind k, std::uint32_t i) {
     return colours[g.vertex_of(k, i)] != boost::white_color;
   };
-  CHECK(reached(vertex_kind::provision, *c.provision_index("mou-khm-mys-2015-dw-contract:rest-day")));
+  CHECK(
+      reached(vertex_kind::provision, *c.provision_index("mou-khm-mys-2015-dw-contract:rest-day")));
   CHECK(reached(vertex_kind::instrument, *c.instrument_index("mou-khm-mys-2015-dw")));
   CHECK_FALSE(reached(vertex_kind::instrument, *c.instrument_index("ilo-c189")));
 }

@@ -61,7 +61,8 @@ TEST_CASE("saving refuses to overwrite unless asked, and replaces the folder who
   CHECK(load({dir}, corpus{}) == small());
   // No temporary siblings are left behind.
   for (const auto& e : fs::directory_iterator(dir.parent_path()))
-    CHECK(e.path().filename().string().find("." + dir.filename().string() + ".") == std::string::npos);
+    CHECK(e.path().filename().string().find("." + dir.filename().string() + ".") ==
+          std::string::npos);
   fs::remove_all(dir);
 }
 
@@ -89,7 +90,8 @@ TEST_CASE("write_file_atomically leaves either the old or the new file", "[save]
 
 TEST_CASE("text in Khmer, Thai, Lao and Burmese is kept exactly", "[save]") {
   corpus_content content = small().content();
-  content.actors[0].name = "ព្រះរាជាណាចក្រកម្ពុជា / ราชอาณาจักรไทย / ສປປ ລາວ / မြန်မာ \"quoted\"\nline two";
+  content.actors[0].name =
+      "ព្រះរាជាណាចក្រកម្ពុជា / ราชอาณาจักรไทย / ສປປ ລາວ / မြန်မာ \"quoted\"\nline two";
   const corpus c = corpus::build(content);
   const corpus again = load_sources({to_sources(c)}, corpus{});
   CHECK(again.content().actors[0].name == content.actors[0].name);

@@ -12,7 +12,8 @@
 namespace dutymap {
 
 /// Specialised for each vocabulary enum: `static constexpr std::array<std::string_view, N> values`,
-/// in the order of the enumerators, and `static constexpr std::string_view what` (its name in messages).
+/// in the order of the enumerators, and `static constexpr std::string_view what` (its name in
+/// messages).
 template <class E>
 struct enum_names;
 
@@ -74,8 +75,12 @@ class flag_set {
     return out;
   }
 
-  friend constexpr flag_set operator|(flag_set a, flag_set b) { return from_bits(a.bits_ | b.bits_); }
-  friend constexpr flag_set operator&(flag_set a, flag_set b) { return from_bits(a.bits_ & b.bits_); }
+  friend constexpr flag_set operator|(flag_set a, flag_set b) {
+    return from_bits(a.bits_ | b.bits_);
+  }
+  friend constexpr flag_set operator&(flag_set a, flag_set b) {
+    return from_bits(a.bits_ & b.bits_);
+  }
   friend constexpr bool operator==(flag_set a, flag_set b) = default;
 
  private:

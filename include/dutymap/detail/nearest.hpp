@@ -35,7 +35,8 @@ std::string nearest(std::string_view wrong, const Range& candidates) {
   bool best_is_anagram = false;
   std::string sorted_wrong(wrong);
   std::sort(sorted_wrong.begin(), sorted_wrong.end());
-  // Among equally near candidates, one with the same letters (a transposition) is the likelier typo.
+  // Among equally near candidates, one with the same letters (a transposition) is the likelier
+  // typo.
   auto anagram = [&](std::string_view cv) {
     std::string s(cv);
     std::sort(s.begin(), s.end());
