@@ -1,5 +1,7 @@
 // Coverage matrices (Eigen), similarity, differences, revisions and scores.
 
+#include "citation.hpp"
+
 #include <dutymap/compare.hpp>
 #include <dutymap/detail/nearest.hpp>
 
@@ -51,25 +53,6 @@ std::vector<index> provisions_with_annexes(const corpus& c, index i, bool with_a
 
 std::string group_of(const std::string& topic) {
   return topic.substr(0, topic.find('.'));
-}
-
-cited_provision cite(const corpus& c, index pi, std::string note = {}) {
-  const provision& p = c.provision_at(pi);
-  const auto& in = c.instruments()[c.instrument_of(pi)];
-  cited_provision out;
-  out.provision = p.id;
-  out.instrument = p.instrument;
-  out.citation = p.citation();
-  out.summary = p.summary;
-  out.strength = p.strength;
-  out.confidence = p.provenance.level;
-  out.coded_from = p.provenance.from;
-  out.tier = (in.kind == instrument_kind::recommendation || in.kind == instrument_kind::guidelines)
-                 ? gap_status::guidance
-             : in.binding ? gap_status::binding
-                          : gap_status::committed;
-  out.note = std::move(note);
-  return out;
 }
 
 }  // namespace
@@ -279,15 +262,17 @@ std::vector<topic_difference> diff(const corpus& c, std::string_view a_id, std::
     auto cites = [&](const side* s) {
       std::vector<cited_provision> v;
       if (!s) return v;
-      for (index p : s->protects) v.push_back(cite(c, p, "protects"));
-      for (index p : s->restricts) v.push_back(cite(c, p, "restricts"));
+      for (index p : s->protects) v.push_back(detail::cite(c, p, "protects"));
+      for (index p : s->restricts) v.push_back(detail::cite(c, p, "restricts"));
       return v;
     };
     d.a = cites(x);
     d.b = cites(y);
     if (!x || !y) {
       d.relation = x ? relation::only_in_a : relation::only_in_b;
-      d.explanation = "only " + (x ? A : B) + " speaks to " + t;
+      const side* only = x ? x : y;
+      d.explanation = "only " + (x ? A : B) + " speaks to " + t +
+                      (only->protects.empty() ? ", and it restricts the worker" : "");
     } else if ((!x->protects.empty() && x->restricts.empty() && !y->restricts.empty() &&
                 y->protects.empty()) ||
                (!y->protects.empty() && y->restricts.empty() && !x->restricts.empty() &&
@@ -338,6 +323,12 @@ std::vector<revision_step> revisions(const corpus& c, std::string_view id) {
     revision_step step;
     step.from = c.instruments()[chain[k]].id;
     step.to = c.instruments()[chain[k + 1]].id;
+    auto coded = [&](index i) { return !provisions_with_annexes(c, i, true).empty(); };
+    step.both_coded = coded(chain[k]) && coded(chain[k + 1]);
+    if (!step.both_coded) {
+      out.push_back(std::move(step));
+      continue;
+    }
     for (auto& d : diff(c, step.to, step.from)) {
       if (d.relation == relation::only_in_a)
         step.added.push_back(std::move(d));
@@ -386,6 +377,7 @@ std::vector<instrument_score> score(const corpus& c, const std::vector<std::stri
           k.as_of = date{next->year - 1, 0, 0};
     }
     gap_options o;
+    o.judge_scope = false;  // judged for the workers it is for, not for a wider corridor
     o.only_instruments.push_back(in.id);
     for (index a : c.annexes_of(*c.instrument_index(in.id)))
       o.only_instruments.push_back(c.instruments()[a].id);

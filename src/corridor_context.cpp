@@ -2,6 +2,8 @@
 
 #include "corridor_context.hpp"
 
+#include "citation.hpp"
+
 #include <dutymap/detail/nearest.hpp>
 
 #include <algorithm>
@@ -130,10 +132,7 @@ std::vector<corpus::index> corridor_context::anchor_states(role r) const {
 }
 
 gap_status corridor_context::tier(index i) const {
-  const auto& in = c.instruments()[i];
-  if (in.kind == instrument_kind::recommendation || in.kind == instrument_kind::guidelines)
-    return gap_status::guidance;
-  return in.binding ? gap_status::binding : gap_status::committed;
+  return tier_of(c.instruments()[i]);
 }
 
 exclusion corridor_context::instrument_in_time(index i, std::string* why) const {
@@ -153,7 +152,7 @@ exclusion corridor_context::instrument_in_time(index i, std::string* why) const 
       if (why) *why = in.id + " applies from " + from->str() + ", after " + as_of.str();
     } else if (in.expires && in.expires->first_day() <= day) {
       result = exclusion::expired;
-      if (why) *why = in.id + " expired in " + in.expires->str();
+      if (why) *why = in.id + " expired " + (in.expires->day ? "on " : "in ") + in.expires->str();
     } else {
       // Superseded when a later revision of the same chain is already in force.
       const auto chain = c.revision_chain(i);
@@ -164,6 +163,7 @@ exclusion corridor_context::instrument_in_time(index i, std::string* why) const 
         if (!later_from || later_from->last_day() <= day) {
           result = exclusion::superseded;
           if (why) *why = in.id + " was superseded by " + later.id;
+          break;
         }
       }
     }
@@ -199,7 +199,8 @@ exclusion corridor_context::instrument_reaches(index i, role bearer, const provi
             as_of.str();
       } else if (r->denounced_on && r->denounced_on->first_day() <= day) {
         e = exclusion::denounced;
-        w = state + " denounced " + in.id + " in " + r->denounced_on->str();
+        w = state + " denounced " + in.id + (r->denounced_on->day ? " on " : " in ") +
+            r->denounced_on->str();
       } else if (!p.part.empty() &&
                  std::find(r->excludes.begin(), r->excludes.end(), p.part) != r->excludes.end()) {
         e = exclusion::part_excluded;
@@ -322,18 +323,7 @@ exclusion corridor_context::instrument_applies(index i, std::string* why) const 
 }
 
 cited_provision corridor_context::cite(index pi, std::string note) const {
-  const provision& p = c.provision_at(pi);
-  cited_provision out;
-  out.provision = p.id;
-  out.instrument = p.instrument;
-  out.citation = p.citation();
-  out.summary = p.summary;
-  out.strength = p.strength;
-  out.confidence = p.provenance.level;
-  out.coded_from = p.provenance.from;
-  out.tier = tier(c.instrument_of(pi));
-  out.note = std::move(note);
-  return out;
+  return detail::cite(c, pi, std::move(note));
 }
 
 }  // namespace dutymap::detail

@@ -395,6 +395,9 @@ class analysis {
                (summary.back() == '\n' || summary.back() == ' ' || summary.back() == '.'))
           summary.pop_back();
         out = "Restricts the worker: " + cites(3) + ": " + summary + ".";
+        const auto& sc = c_.provision_at(decided.front()->provision).scope;
+        if (cx_.where.sector.empty() && !sc.sectors.empty())
+          out += " (The clause applies to " + join(sc.sectors) + " only.)";
         break;
       }
       case gap_status::binding:

@@ -124,14 +124,6 @@ std::vector<graph::vertex> graph::targets(vertex v, edge_kind k) const {
   return out;
 }
 
-namespace {
-template <class G, class F>
-auto function_map(F f) {
-  return boost::make_function_property_map<typename boost::graph_traits<G>::vertex_descriptor,
-                                           std::string>(f);
-}
-}  // namespace
-
 void graph::write_graphml(std::ostream& out) const {
   boost::dynamic_properties dp;
   dp.property("kind", boost::make_function_property_map<vertex, std::string>(
@@ -145,20 +137,16 @@ void graph::write_graphml(std::ostream& out) const {
 }
 
 void graph::write_dot(std::ostream& out) const {
-  out << "digraph dutymap {\n";
-  for (vertex v = 0; v < vertex_count(); ++v) {
-    std::string l = label(v);
-    std::string escaped;
-    for (char ch : l) {
-      if (ch == '"' || ch == '\\') escaped += '\\';
-      escaped += ch;
-    }
-    out << "  " << v << " [label=\"" << escaped << "\", kind=\"" << name_of(g_[v].kind) << "\"];\n";
-  }
-  for (auto e : boost::make_iterator_range(boost::edges(g_)))
-    out << "  " << boost::source(e, g_) << " -> " << boost::target(e, g_) << " [kind=\""
-        << name_of(g_[e].kind) << "\"];\n";
-  out << "}\n";
+  boost::dynamic_properties dp;
+  dp.property("node_id", boost::get(boost::vertex_index, g_));
+  dp.property("label", boost::make_function_property_map<vertex, std::string>(
+                           [this](vertex v) { return label(v); }));
+  dp.property("kind", boost::make_function_property_map<vertex, std::string>(
+                          [this](vertex v) { return std::string(name_of(g_[v].kind)); }));
+  using edge = csr::edge_descriptor;
+  dp.property("kind", boost::make_function_property_map<edge, std::string>(
+                          [this](edge e) { return std::string(name_of(g_[e].kind)); }));
+  boost::write_graphviz_dp(out, g_, dp, "node_id");
 }
 
 }  // namespace dutymap

@@ -21,6 +21,7 @@ using detail::source_location;
 using detail::source_map;
 
 struct too_many_nodes {};
+struct too_many_problems {};
 
 // Per-file parsing context: where problems go and where locations are recorded.
 struct context {
@@ -28,6 +29,7 @@ struct context {
   std::vector<problem>& problems;
   source_map& where;
   std::size_t max_nodes;
+  std::size_t max_problems;
   std::size_t nodes = 0;
 
   source_location loc(const YAML::Node& n) const {
@@ -36,6 +38,7 @@ struct context {
     return {file, m.line + 1, m.column + 1};
   }
   void error(const YAML::Node& n, std::string message) {
+    if (problems.size() >= max_problems) throw too_many_problems{};
     problems.push_back(detail::make_problem(loc(n), std::move(message)));
   }
   void record(std::string key, const YAML::Node& n) { where.set(std::move(key), loc(n)); }
@@ -133,7 +136,10 @@ std::string text(context& cx, const YAML::Node& n, const std::string& what) {
     cx.error(n, "expected text for `" + what + "`, got " + kind_of(n));
     return {};
   }
-  return n.Scalar();
+  // A folded or literal block ends in a line break that is layout, not content.
+  std::string s = n.Scalar();
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
 }
 
 std::string id_text(context& cx, const YAML::Node& n, const std::string& what) {
@@ -660,10 +666,71 @@ std::optional<std::pair<int, int>> invalid_utf8(std::string_view s) {
   return std::nullopt;
 }
 
+// Position of the first bracket that nests flow lists and maps deeper than `limit` (outside
+// quotes and comments), or of a block line indented past that many levels; the parser recurses
+// per level, so this is checked before parsing.
+std::optional<std::pair<int, int>> too_deep(std::string_view s, std::size_t limit) {
+  std::size_t depth = 0, indent = 0;
+  int line = 1, column = 0;
+  char quote = 0, prev = ' ';
+  bool comment = false, line_start = true;
+  for (char ch : s) {
+    ++column;
+    if (ch == '\n') {
+      ++line;
+      column = 0;
+      comment = false;
+      line_start = true;
+      indent = 0;
+      prev = ' ';
+      continue;
+    }
+    if (line_start) {
+      if (ch == ' ' || ch == '-') {
+        // Block nesting: two columns of indentation (or a list dash) per level at the least.
+        if (++indent > 2 * limit) return std::make_pair(line, column);
+        prev = ch;
+        continue;
+      }
+      line_start = false;
+      // A key at the left margin ends any flow collection: no bracket can stay open across it.
+      if (indent == 0 && !quote && ch != '#' && ch != ']' && ch != '}') depth = 0;
+    }
+    if (comment) continue;
+    if (quote) {
+      if (ch == quote) quote = 0;
+      prev = ch;
+      continue;
+    }
+    switch (ch) {
+      case '#':
+        if (prev == ' ' || prev == '\t') comment = true;
+        break;
+      case '"':
+      case '\'':
+        // Quotes open a scalar only at the start of a token ("worker's" is plain text).
+        if (prev == ' ' || prev == '[' || prev == '{' || prev == ',' || prev == ':') quote = ch;
+        break;
+      case '[':
+      case '{':
+        if (++depth > limit) return std::make_pair(line, column);
+        break;
+      case ']':
+      case '}':
+        if (depth) --depth;
+        break;
+      default:
+        break;
+    }
+    prev = ch;
+  }
+  return std::nullopt;
+}
+
 parsed_file read_file(const source_file& file, std::vector<problem>& problems, source_map& where,
                       const load_limits& limits) {
   parsed_file out;
-  context cx{file.name, problems, where, limits.max_nodes};
+  context cx{file.name, problems, where, limits.max_nodes, limits.max_problems};
   auto fail = [&](int line, int column, std::string message) {
     problems.push_back(problem{file.name, line, column, std::move(message)});
   };
@@ -681,6 +748,12 @@ parsed_file read_file(const source_file& file, std::vector<problem>& problems, s
   }
   if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     fail(0, 0, "file is empty");
+    return out;
+  }
+  if (auto deep = too_deep(body, limits.max_depth)) {
+    fail(deep->first, deep->second,
+         "lists and maps nested more than " + std::to_string(limits.max_depth) +
+             " levels deep; corpus files need far fewer");
     return out;
   }
   YAML::Node root;
@@ -721,6 +794,10 @@ parsed_file read_file(const source_file& file, std::vector<problem>& problems, s
     if (f.has("actors")) read_actors(cx, f["actors"], out);
     if (f.has("ratifications")) read_ratifications(cx, f["ratifications"], out);
     if (f.has("profiles")) read_profiles(cx, f["profiles"], out);
+  } catch (const too_many_problems&) {
+    problems.push_back(problem{file.name, 0, 0,
+                               "more than " + std::to_string(limits.max_problems) +
+                                   " problems in this file; stopped reading it"});
   } catch (const too_many_nodes&) {
     problems.push_back(problem{file.name, 0, 0,
                                "file has more than " + std::to_string(limits.max_nodes) +

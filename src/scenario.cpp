@@ -74,9 +74,9 @@ const corpus& scenario::result() const {
       for (auto& in : c.instruments)
         if (in.supersedes == id) in.supersedes.clear();
     }
-    for (const auto& [state, instrument] : withdrawn_)
+    for (const auto& w : withdrawn_)
       std::erase_if(c.ratifications, [&](const ratification& r) {
-        return r.state == state && r.instrument == instrument;
+        return r.state == w.first && r.instrument == w.second;
       });
     for (const auto& r : ratified_) {
       std::erase_if(c.ratifications, [&](const ratification& x) {

@@ -108,6 +108,8 @@ std::vector<topic_difference> diff(const corpus& c, std::string_view a, std::str
 /// What one revision changed relative to the instrument it supersedes.
 struct revision_step {
   std::string from, to;
+  /// False when either side has no coded provision: then nothing is claimed to have changed.
+  bool both_coded = true;
   std::vector<topic_difference> added, dropped, changed;
 };
 

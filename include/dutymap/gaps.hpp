@@ -122,6 +122,8 @@ struct gap_options {
   bool beyond_profile = true;      ///< also report protections outside the profile's norms
   std::size_t max_precedents = 8;  ///< per row
   std::size_t max_nearest = 6;     ///< per row
+  /// Whether a provision for fewer sectors than the corridor counts as weak.
+  bool judge_scope = true;
   /// When not empty, only these instruments count (to score one agreement against a profile).
   std::vector<std::string> only_instruments;
 };

@@ -734,6 +734,9 @@ class TopicDifference:
         ...
 class RevisionStep:
     @property
+    def both_coded(self) -> bool:
+        ...
+    @property
     def added(self) -> list[TopicDifference]:
         ...
     @property

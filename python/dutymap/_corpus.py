@@ -428,6 +428,11 @@ class Corpus:
 
         rows = []
         for step in _core.revisions(self._impl, _check_id(id, "instrument id")):
+            if not step.both_coded:
+                rows.append({"from": step.from_, "to": step.to, "change": "not comparable", "topic": None,
+                             "relation": None,
+                             "explanation": "one of the two has no coded provision, so no change is claimed"})
+                continue
             for change, items in (("added", step.added), ("dropped", step.dropped), ("changed", step.changed)):
                 for d in items:
                     rows.append({"from": step.from_, "to": step.to, "change": change, "topic": d.topic,

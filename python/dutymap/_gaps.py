@@ -126,8 +126,8 @@ class GapReport:
                 "explanation": r.explanation,
                 "confidence": r.confidence,
                 "instruments": sorted({c.instrument for c in r.decided_by}),
-                "nearest": _cites(r.nearest),
-                "precedents": _cites(r.precedents),
+                "nearest": [f"{c.citation} ({c.note})" for c in r.nearest],
+                "precedents": [f"{c.citation} ({c.note})" for c in r.precedents],
             }
             for r in self._impl.rows
             if r.in_profile or not profile_only
@@ -169,6 +169,13 @@ class GapReport:
 
         if not isinstance(before, GapReport):
             raise TypeError(f"changes_from takes a GapReport, got {type(before).__name__}")
+        a, b = before.corridor, self.corridor
+        if before.profile != self.profile or (a.origin, a.destination, a.sector, a.worker_status) != (
+            b.origin, b.destination, b.sector, b.worker_status
+        ):
+            raise ValueError(
+                f"changes_from compares two reports of the same corridor and profile; got {before!r} and {self!r}"
+            )
         rows = [
             {
                 "stage": c.stage,
@@ -181,7 +188,8 @@ class GapReport:
             }
             for c in _core.changes(before._impl, self._impl)
         ]
-        return pd.DataFrame(rows, columns=["stage", "topic", "bearer", "in_profile", "before", "after", "changed_by"])
+        df = pd.DataFrame(rows, columns=["stage", "topic", "bearer", "in_profile", "before", "after", "changed_by"])
+        return df.astype({"in_profile": bool})
 
     def text(self, width: int = 100) -> str:
         """The report as plain text for a terminal."""
@@ -238,11 +246,12 @@ class Scenario:
     >>> after.changes_from(before)  # doctest: +SKIP
     """
 
-    __slots__ = ("_base", "_impl")
+    __slots__ = ("_as_of", "_base", "_impl")
 
     def __init__(self, base: Corpus) -> None:
         self._base = base
         self._impl = _core.Scenario(base._impl)
+        self._as_of: Optional[str] = None
 
     def ratify(self, state: str, instrument: str, date: str) -> Scenario:
         """The state ratifies the instrument on ``date`` (replacing any record it had)."""
@@ -285,6 +294,7 @@ class Scenario:
     def as_of(self, date: str) -> Scenario:
         """Every question is asked as of this date."""
         self._impl.as_of(str(date))
+        self._as_of = str(date)
         return self
 
     @property
@@ -295,7 +305,11 @@ class Scenario:
         return Corpus(self._impl.result())
 
     def gaps(self, origin: str, destination: str, profile: str, **kwargs: Any) -> GapReport:
-        """The gap analysis on the changed corpus; arguments as :meth:`Corpus.gaps`."""
+        """The gap analysis on the changed corpus; arguments as :meth:`Corpus.gaps`. A scenario
+        that moves the date asks as of its date: giving another ``as_of`` here is an error."""
+        asked = kwargs.get("as_of")
+        if self._as_of is not None and asked is not None and str(asked) != self._as_of:
+            raise ValueError(f"this scenario asks as of {self._as_of}; leave out as_of={asked!r}")
         return self.corpus.gaps(origin, destination, profile=profile, _adjust=self._impl.adjust, **kwargs)
 
     def __repr__(self) -> str:

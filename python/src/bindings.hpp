@@ -7,6 +7,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,16 @@ template <class E>
 std::vector<std::string> names(flag_set<E> s) {
   return s.names();
 }
+// std::invalid_argument (unknown state, sector, profile, instrument) reaches Python as ValueError.
+template <class F>
+auto checked(F f) {
+  try {
+    return f();
+  } catch (const std::invalid_argument& e) {
+    throw py::value_error(e.what());
+  }
+}
+
 inline std::optional<std::string> date_text(const std::optional<date>& d) {
   if (!d) return std::nullopt;
   return d->str();

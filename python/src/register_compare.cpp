@@ -9,17 +9,6 @@
 
 namespace dutymap::python {
 
-namespace {
-template <class F>
-auto checked(F f) {
-  try {
-    return f();
-  } catch (const std::invalid_argument& e) {
-    throw py::value_error(e.what());
-  }
-}
-}  // namespace
-
 void register_compare(py::module_& m) {
   py::class_<comparison>(m, "Comparison", "A coverage matrix of instruments (compiled core).")
       .def_readonly("instruments", &comparison::instruments)
@@ -78,6 +67,7 @@ void register_compare(py::module_& m) {
   py::class_<revision_step>(m, "RevisionStep")
       .def_readonly("from_", &revision_step::from)
       .def_readonly("to", &revision_step::to)
+      .def_readonly("both_coded", &revision_step::both_coded)
       .def_readonly("added", &revision_step::added)
       .def_readonly("dropped", &revision_step::dropped)
       .def_readonly("changed", &revision_step::changed);

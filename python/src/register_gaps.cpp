@@ -34,16 +34,6 @@ corridor make_corridor(const std::string& origin, const std::string& destination
   return k;
 }
 
-// std::invalid_argument (unknown state, sector, profile) reaches Python as ValueError.
-template <class F>
-auto checked(F f) {
-  try {
-    return f();
-  } catch (const std::invalid_argument& e) {
-    throw py::value_error(e.what());
-  }
-}
-
 std::string status_name(gap_status s) {
   return std::string(name_of(s));
 }

@@ -103,16 +103,29 @@ TEST_CASE("revisions report what each revision changed", "[compare]") {
   // Neither text is coded, so no change can be reported as fact.
   CHECK(tha[0].added.empty());
   CHECK(tha[0].dropped.empty());
+  CHECK_FALSE(tha[0].both_coded);
+  // Myanmar-Thailand: the 2003 MOU has no coded clause, so no topic is claimed as added.
   const auto mmr = revisions(builtin(), "mou-mmr-tha-2003");
   REQUIRE(mmr.size() == 1);
   CHECK(mmr[0].to == "mou-mmr-tha-2016");
-  // The 2003 MOU has no coded clause: every topic of the 2016 MOU is an addition.
-  std::set<std::string> topics_2016;
-  for (const auto& p : builtin().get_instrument("mou-mmr-tha-2016").provisions)
-    for (const auto& t : p.topics) topics_2016.insert(t.topic);
-  CHECK(mmr[0].added.size() == topics_2016.size());
-  CHECK(mmr[0].dropped.empty());
-  for (const auto& d : mmr[0].added) CHECK(d.relation == relation::only_in_a);
+  CHECK_FALSE(mmr[0].both_coded);
+  CHECK(mmr[0].added.empty());
+  // Where both sides are coded, the steps say what changed (a revision in code, from the corpus).
+  scenario revised(builtin());
+  instrument next = builtin().get_instrument("mou-khm-mys-2015-dw-contract");
+  next.id = "mou-khm-mys-2016-dw";
+  next.annex_to.clear();
+  next.kind = instrument_kind::mou;
+  next.supersedes = "mou-khm-mys-2015-dw";
+  next.provisions.pop_back();  // drops the last clause
+  for (auto& p : next.provisions)
+    p.instrument = next.id, p.id = next.id + ":" + p.id.substr(p.id.find(':') + 1);
+  revised.put_instrument(next);
+  const auto steps = revisions(revised.result(), "mou-khm-mys-2016-dw");
+  REQUIRE(steps.size() == 1);
+  CHECK(steps[0].both_coded);
+  CHECK_FALSE(steps[0].dropped.empty());
+  for (const auto& d : steps[0].dropped) CHECK(d.relation == relation::only_in_b);
   CHECK(revisions(builtin(), "ilo-c189").empty());
 }
 

@@ -20,6 +20,8 @@ struct source_file {
 struct load_limits {
   std::size_t max_file_bytes = 16u << 20;  ///< larger files are rejected
   std::size_t max_nodes = 2'000'000;       ///< YAML nodes read from one file, aliases expanded
+  std::size_t max_depth = 64;              ///< nesting of lists and maps in one file
+  std::size_t max_problems = 200;          ///< per file; reading stops after that many
 };
 
 /// Loads folders or files as layers over `base`, in order: each later layer may add items and

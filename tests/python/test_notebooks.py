@@ -1,0 +1,318 @@
+"""The example notebooks: each runs from a clean kernel, in an empty working directory, with the
+dutymap these tests import, and shows what its prose says it shows.
+
+Outputs are read from the executed cells (``text/plain``, ``text/html`` and printed text); HTML
+tables (DataFrames and gap reports) are parsed into rows keyed by column name, so that a check
+can say "in the row of this topic, the Thailand column reads gap".
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import site
+import sys
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+
+import dutymap as dm
+
+nbformat = pytest.importorskip("nbformat", reason="the notebook tests need nbformat")
+nbclient = pytest.importorskip("nbclient", reason="the notebook tests need nbclient")
+pytest.importorskip("ipykernel", reason="the notebook tests need ipykernel")
+pytest.importorskip("matplotlib", reason="the notebooks plot with matplotlib")
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "examples" / "notebooks"
+NAMES = sorted(p.name for p in NOTEBOOKS.glob("*.ipynb"))
+TIMEOUT = 120  # seconds, per notebook (and per cell)
+
+DW, GW = "mou-khm-mys-2015-dw", "mou-khm-mys-2015-gw"
+
+
+# -- reading outputs -----------------------------------------------------------------------------
+
+
+class _Tables(HTMLParser):
+    """Collects the tables of an HTML fragment as lists of rows of (tag, text) cells, header
+    rows first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[dict[str, list[list[tuple[str, str]]]]] = []
+        self._section = "tbody"
+        self._row: list[tuple[str, str]] | None = None
+        self._cell: list[str] | None = None
+        self._tag = ""
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag == "table":
+            self.tables.append({"head": [], "body": []})
+            self._section = "tbody"
+        elif tag in ("thead", "tbody"):
+            self._section = tag
+        elif tag == "tr" and self.tables:
+            self._row = []
+        elif tag in ("th", "td") and self._row is not None:
+            self._cell, self._tag = [], tag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("th", "td") and self._cell is not None and self._row is not None:
+            self._row.append((self._tag, " ".join("".join(self._cell).split())))
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            self.tables[-1]["head" if self._section == "thead" else "body"].append(self._row)
+            self._row = None
+        elif tag == "thead":
+            self._section = "tbody"
+
+    def handle_data(self, data: str) -> None:
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def _texts(cell: Any) -> list[str]:
+    out = []
+    for o in cell.get("outputs", []):
+        if o.output_type == "stream":
+            out.append(o.text)
+        elif o.output_type in ("execute_result", "display_data"):
+            out.extend(str(o.data[k]) for k in ("text/plain", "text/html") if k in o.data)
+    return out
+
+
+def text_of(nb: Any) -> str:
+    """Everything the notebook's cells printed or displayed as text or HTML."""
+    return "\n".join(t for cell in nb.cells for t in _texts(cell))
+
+
+def rows_of(nb: Any) -> list[dict[str, Any]]:
+    """Every body row of every HTML table the notebook displayed, as {column: text}. The data
+    cells (td) are matched to the last column names of the first header row; the index cells
+    (th) are kept under ``"_index"``."""
+    rows = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            html = getattr(o, "data", {}).get("text/html")
+            if not html:
+                continue
+            parser = _Tables()
+            parser.feed(str(html))
+            for table in parser.tables:
+                header = [text for _, text in table["head"][0]] if table["head"] else []
+                for body in table["body"]:
+                    values = [text for tag, text in body if tag == "td"]
+                    names = header[len(header) - len(values):] if len(values) <= len(header) else []
+                    row: dict[str, Any] = dict(zip(names, values))
+                    row["_index"] = [text for tag, text in body if tag == "th"]
+                    rows.append(row)
+    return rows
+
+
+def find(rows: list[dict[str, Any]], label: str | None = None, **columns: str) -> list[dict[str, Any]]:
+    """Rows that show ``label`` in any cell (index or data) and, for each keyword, that text in
+    that column. Keywords use the column name with spaces and commas as underscores."""
+    def key(name: str) -> str:
+        return re.sub(r"[^0-9a-zA-Z]+", "_", name).strip("_")
+
+    found = []
+    for row in rows:
+        cells = {key(k): v for k, v in row.items() if k != "_index"}
+        if label is not None and label not in row["_index"] and label not in cells.values():
+            continue
+        if all(cells.get(k) == v for k, v in columns.items()):
+            found.append(row)
+    return found
+
+
+# -- running notebooks ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kernel(tmp_path_factory: pytest.TempPathFactory):
+    """A "python3" kernel that is this interpreter and imports this dutymap.
+
+    The kernelspec is installed for ``sys.executable`` into a temporary prefix that comes first on
+    ``JUPYTER_PATH``, so no user or system kernelspec can take its place; the kernel inherits the
+    environment, with the folder this dutymap was imported from on ``PYTHONPATH`` unless it is a
+    site-packages folder the interpreter searches anyway.
+    """
+    from ipykernel.kernelspec import install
+
+    prefix = tmp_path_factory.mktemp("kernelspec")
+    install(kernel_name="python3", prefix=str(prefix))
+    package_root = str(Path(dm.__file__).resolve().parents[1])
+    site_dirs = {str(Path(p).resolve()) for p in [*site.getsitepackages(), site.getusersitepackages()]}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("JUPYTER_PATH", str(prefix / "share" / "jupyter"))
+        # Standard platform directories: without this, some jupyter_core versions warn
+        # (DeprecationWarning, an error under this project's pytest settings) that they will move.
+        mp.setenv("JUPYTER_PLATFORM_DIRS", "1")
+        mp.delenv("MPLBACKEND", raising=False)  # the kernel's own inline backend, so plots are outputs
+        if package_root not in site_dirs:
+            current = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+            mp.setenv("PYTHONPATH", os.pathsep.join([package_root, *current]))
+        yield
+
+
+PROBE = "import os, sys, dutymap\nprint('PROBE', sys.executable, dutymap.__file__, os.getcwd(), sep='|')"
+
+
+@pytest.fixture(scope="module")
+def executed(kernel, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], tuple[Any, Path, float]]:
+    """Runs a notebook once (from a fresh kernel, in an empty working directory) and returns the
+    executed notebook, that directory and the run time. A probe cell is put first to report which
+    interpreter, dutymap and working directory the kernel has."""
+    cache: dict[str, tuple[Any, Path, float]] = {}
+
+    def run(name: str) -> tuple[Any, Path, float]:
+        if name not in cache:
+            nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+            nb.cells.insert(0, nbformat.v4.new_code_cell(PROBE))
+            workdir = tmp_path_factory.mktemp(Path(name).stem)
+            start = time.perf_counter()
+            nbclient.NotebookClient(nb, kernel_name="python3", timeout=TIMEOUT,
+                                    resources={"metadata": {"path": str(workdir)}}).execute()
+            cache[name] = (nb, workdir, time.perf_counter() - start)
+        return cache[name]
+
+    return run
+
+
+# -- what each notebook must show ----------------------------------------------------------------
+
+
+def check_corridor_gaps(nb: Any) -> None:
+    rows, text = rows_of(nb), text_of(nb)
+    # The side-by-side table: weekly rest is a gap in Thailand, a commitment for domestic workers
+    # in Malaysia (the 2015 standard contract).
+    assert find(rows, "working_time.weekly_rest", Thailand="gap")
+    assert find(rows, "working_time.weekly_rest", Malaysia_domestic_work="committed")
+    assert find(rows, "contract.standard_contract", Thailand="gap")
+    # The conflicts of the Malaysia domestic-workers MOU.
+    conflicts = find(rows, "mobility.change_employer", status="conflict")
+    assert conflicts and any("mou-khm-mys-2015-dw-contract" in r.get("citations", "") for r in conflicts)
+    assert find(rows, "repatriation.cost", status="conflict")
+    assert find(rows, restricts="mobility.change_employer", coded_from="secondary")
+    # Precedents: Cambodia's own Malaysia contract is among what others agreed on weekly rest.
+    assert find(rows, citation="mou-khm-mys-2015-dw-contract Appendix B", tier="committed")
+    assert find(rows, tier="binding", strength="shall")
+    # Accountability.
+    assert find(rows, citation="khm-subdecree-190-2011 6-9", tier="binding")
+    line = next(ln for ln in text.splitlines() if ln.startswith("Thailand, stages with nobody"))
+    assert "employment" in line
+    assert find(rows, stage="employment", acts="MYS.JTK")
+    assert find(rows, kind="no_designated_body", citation="mou-khm-mys-2015-dw Appendix B")
+    # The plot and the data caveat.
+    assert any("image/png" in getattr(o, "data", {}) for c in nb.cells for o in c.get("outputs", []))
+    assert find(rows, instrument="mou-khm-tha-2015", status="counts", coded_provisions="0")
+
+
+def check_compare_mous(nb: Any) -> None:
+    rows, text = rows_of(nb), text_of(nb)
+    # Coverage matrix (topics down): the domestic-workers MOU restricts changing employer.
+    assert find(rows, "mobility.change_employer", **{DW.replace("-", "_"): "-1.0", GW.replace("-", "_"): "0.0"})
+    assert find(rows, "working_time.hours", **{DW.replace("-", "_"): "0.0", GW.replace("-", "_"): "1.0"})
+    # Diff of the general against the domestic-workers MOU.
+    assert find(rows, "working_time.hours", relation="only_in_a")
+    assert find(rows, "mobility.change_employer", relation="only_in_b")
+    assert find(rows, "working_time.weekly_rest", relation="equivalent")
+    # Similarity: the general-workers MOU's nearest neighbour is the domestic-workers MOU.
+    nearest = [r for r in rows if set(r) >= {"cosine", "jaccard"}]
+    assert [r["_index"] for r in nearest[:2]] == [[GW], [DW]]
+    assert "No coded content:" in text and "mou-khm-tha-2015" in text
+    # Scores by stage, the weakest per stage, and the reasons.
+    scored = [r for r in rows if "overall" in r and r["_index"] == [DW]]
+    assert scored and float(scored[0]["employment"]) > 0
+    weakest = [r for r in find(rows, stage="employment") if "weakest" in r]
+    assert weakest and weakest[0]["weakest"] and not weakest[0]["weakest"].startswith("(")
+    assert find(rows, stage="return", weakest="(no LMP norm at this stage)")
+    assert find(rows, "working_time.weekly_rest", status="committed")
+    # The Myanmar-Thailand revision chain.
+    assert "mou-mmr-tha-2003 → mou-mmr-tha-2016" in text
+    assert find(rows, change="not comparable", to="mou-mmr-tha-2016")
+    assert find(rows, instrument="mou-mmr-tha-2003", coded_provisions="0")
+
+
+def check_what_if_ratification(nb: Any) -> None:
+    rows, text = rows_of(nb), text_of(nb)
+    assert "before:" in text and "vs ilo-migrant-core as of 2019-12-31" in text
+    # The change table: weekly rest becomes binding, by C189.
+    changed = find(rows, "working_time.weekly_rest", before="committed", after="binding")
+    assert changed and "ilo-c189:art-10-2" in changed[0]["changed_by"]
+    assert find(rows, "documents.worker_keeps_passport", after="binding")
+    # Explanations of the hedged ones.
+    assert re.search(r"wages\.minimum\s+weak\s+Covered only weakly: ilo-c189", text)
+    # Withdrawing a ratification.
+    withdrawn = find(rows, withdrawn="ilo-c98")
+    assert withdrawn and "association.join_union: binding → guidance" in withdrawn[0]["changes"]
+    assert find(rows, "association.join_union", before="binding", after="guidance")
+    # Moving the date: nothing before the ratification, binding after the MOU expired.
+    assert find(rows, as_of="2016-12-31", norms_that_change="0")
+    assert find(rows, as_of="2021-12-31", **{"2015_DW_MOU": "expired", "weekly_rest_after": "binding"})
+
+
+def check_draft_mou(nb: Any) -> None:
+    rows, text = rows_of(nb), text_of(nb)
+    # The deliberate mistake, reported at its place with the nearest valid topic; then fixed.
+    assert re.search(r"mou-khm-tha-2027\.yaml:\d+:\d+: unknown topic `wages\.minimun`; "
+                     r"did you mean `wages\.minimum`\?", text)
+    assert "no problems: the draft is valid" in text
+    # The draft supersedes the 2015 MOU in the scenario.
+    assert find(rows, instrument="mou-khm-tha-2015", status="superseded")
+    assert find(rows, instrument="mou-khm-tha-2027", status="counts")
+    # Gaps it closes, half-closes, and the restriction it introduces.
+    assert find(rows, "working_time.weekly_rest", before="gap", after="committed")
+    assert find(rows, "recruitment.fees", before="gap", after="committed")
+    assert find(rows, "skills.certification", before="gap", after="weak")
+    conflicts = find(rows, "mobility.change_employer", status="conflict")
+    assert conflicts and "mou-khm-tha-2027 Annex A clause 9" in conflicts[0]["citations"]
+    assert re.search(r"^closed: +.*working_time\.weekly_rest", text, re.MULTILINE)
+    # What stays open, with precedents.
+    assert find(rows, "social_security.portability", tier="binding")
+
+
+CHECKS: dict[str, Callable[[Any], None]] = {
+    "corridor_gaps.ipynb": check_corridor_gaps,
+    "compare_mous.ipynb": check_compare_mous,
+    "what_if_ratification.ipynb": check_what_if_ratification,
+    "draft_mou.ipynb": check_draft_mou,
+}
+
+
+# -- tests ---------------------------------------------------------------------------------------
+
+
+def test_every_notebook_has_content_checks():
+    assert NAMES, f"no notebooks in {NOTEBOOKS}"
+    assert set(NAMES) == set(CHECKS)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_is_stored_clean(name):
+    nb = nbformat.read(NOTEBOOKS / name, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code and any(c.cell_type == "markdown" for c in nb.cells)
+    for cell in code:
+        assert cell.outputs == [], f"{name}: a cell is stored with outputs:\n{cell.source[:200]}"
+        assert cell.execution_count is None, f"{name}: a cell is stored with an execution count"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_runs_and_shows_its_findings(name, executed):
+    nb, workdir, seconds = executed(name)
+    assert seconds < TIMEOUT
+    probe = next(line for line in nb.cells[0].outputs[0].text.splitlines() if line.startswith("PROBE|"))
+    executable, package, cwd = probe.split("|")[1:]
+    assert Path(package).resolve() == Path(dm.__file__).resolve(), "the kernel imported another dutymap"
+    assert Path(executable).resolve() == Path(sys.executable).resolve()
+    assert Path(cwd).resolve() == workdir.resolve()
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert not errors
+    CHECKS[name](nb)
+    assert not any(workdir.iterdir()), "the notebook left files in its working directory"
