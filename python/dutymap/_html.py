@@ -38,3 +38,27 @@ def gap_report_html(report: GapReport) -> Optional[str]:
         )
     out.append("</tbody></table>")
     return "".join(out)
+
+
+def corpus_html(corpus) -> str:
+    """A standalone page: every instrument with its provisions, citations and provenance."""
+    e = html.escape
+    out = ["<!doctype html><html><head><meta charset='utf-8'><title>dutymap corpus</title></head><body>",
+           "<h1>dutymap corpus</h1>"]
+    for inst in corpus.instruments:
+        out.append(f"<h2 id='{e(inst.id)}'>{e(inst.id)}: {e(inst.title)}</h2>")
+        out.append(f"<p>{e(inst.kind)}, {e(inst.level)}, {'binding' if inst.binding else 'not binding'}"
+                   f"{', parties ' + e(', '.join(inst.parties)) if inst.parties else ''}. Source: {e(inst.source)}</p>")
+        if not inst.provisions:
+            out.append("<p><em>No provision coded.</em></p>")
+            continue
+        out.append("<table><thead><tr><th>citation</th><th>topics</th><th>bearers</th><th>stages</th>"
+                   "<th>summary</th><th>coded from</th></tr></thead><tbody>")
+        for p in inst.provisions:
+            topics = ", ".join(f"{t}" + (" (restricts)" if eff == "restricts" else "") for t, eff in p.topics.items())
+            out.append(f"<tr><td>{e(p.citation)}</td><td>{e(topics)}</td><td>{e(', '.join(p.bearers))}</td>"
+                       f"<td>{e(', '.join(p.stages))}</td><td>{e(p.summary)}</td>"
+                       f"<td>{e(p.provenance.coded_from)}, {e(p.provenance.confidence)}: {e(p.provenance.source)}</td></tr>")
+        out.append("</tbody></table>")
+    out.append("</body></html>")
+    return "\n".join(out)

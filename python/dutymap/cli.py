@@ -144,6 +144,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = corpus.to_dot()
     elif args.format == "csv":
         text = corpus.provisions_frame().to_csv(index=False)
+    elif args.format == "html":
+        from ._html import corpus_html
+
+        text = corpus_html(corpus)
     else:
         text = corpus.provisions_frame().to_json(orient="records", indent=2)
     if args.output:
@@ -211,7 +215,9 @@ def parser() -> argparse.ArgumentParser:
     sh.set_defaults(func=cmd_show)
 
     e = sub.add_parser("export", parents=[common], help="export the corpus")
-    e.add_argument("--format", choices=["csv", "json", "graphml", "dot", "yaml"], default="csv")
+    e.add_argument("--format", choices=["csv", "json", "graphml", "dot", "html", "yaml"], default="csv",
+                   help="csv/json: one row per provision and topic; graphml/dot: the graph view; "
+                   "html: a page listing every instrument and provision; yaml: the corpus as files")
     e.add_argument("--output", "-o", help="file (or folder for yaml); default: standard output")
     e.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
     e.set_defaults(func=cmd_export)

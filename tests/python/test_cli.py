@@ -59,6 +59,9 @@ def test_export_formats(tmp_path, corpus):
     assert main(["export", "--format", "json", "-o", str(tmp_path / "p.json")]) == 0
     rows = json.loads((tmp_path / "p.json").read_text())
     assert len({r["provision"] for r in rows}) == len(corpus.provisions)
+    assert main(["export", "--format", "html", "-o", str(tmp_path / "c.html")]) == 0
+    page = (tmp_path / "c.html").read_text()
+    assert "mou-khm-mys-2015-dw-contract Appendix B" in page and "(restricts)" in page
     assert main(["export", "--format", "yaml", "-o", str(tmp_path / "copy")]) == 0
     import dutymap as dm
 
