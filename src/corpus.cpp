@@ -266,12 +266,18 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
       if (p.instrument != in.id)
         ck.add({pk},
                name + " belongs to instrument `" + in.id + "` but names `" + p.instrument + "`");
-      for (std::size_t k = 0; k < p.topics.size(); ++k)
-        check_ref(d->topic_ids, topic_ids, "topic", p.topics[k].topic,
-                  {pk + "/topics/" + std::to_string(k), pk + "/topics", pk});
-      for (std::size_t k = 0; k < p.designated.size(); ++k)
-        check_ref(d->actor_ids, actor_ids, "actor", p.designated[k],
-                  {pk + "/designated/" + std::to_string(k), pk + "/designated", pk});
+      for (std::size_t k = 0; k < p.topics.size(); ++k) {
+        const std::string tk = pk + "/topics/" + std::to_string(k);
+        if (p.topics[k].topic.empty())
+          ck.add({tk, pk + "/topics", pk}, name + " lists an empty topic");
+        check_ref(d->topic_ids, topic_ids, "topic", p.topics[k].topic, {tk, pk + "/topics", pk});
+      }
+      for (std::size_t k = 0; k < p.designated.size(); ++k) {
+        const std::string ak = pk + "/designated/" + std::to_string(k);
+        if (p.designated[k].empty())
+          ck.add({ak, pk + "/designated", pk}, name + " designates an empty actor id");
+        check_ref(d->actor_ids, actor_ids, "actor", p.designated[k], {ak, pk + "/designated", pk});
+      }
       // A provision's inherited sectors were checked on its instrument.
       if (p.scope.sectors != in.scope.sectors ||
           p.scope.excluded_sectors != in.scope.excluded_sectors)

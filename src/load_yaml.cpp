@@ -232,11 +232,13 @@ std::optional<bool> bool_value(context& cx, const YAML::Node& n, const std::stri
   return std::nullopt;
 }
 
-std::string slug(std::string s) {
+std::string slug(const std::string& s) {
   std::string out;
   for (char ch : s) {
     const unsigned char c = static_cast<unsigned char>(ch);
-    if (c == ' ' || c == '\t' || c == ',' || c == ';') {
+    // White space and list punctuation become single dashes; nothing else changes.
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == ',' ||
+        c == ';') {
       if (!out.empty() && out.back() != '-') out += '-';
     } else {
       out += static_cast<char>(c < 128 ? std::tolower(c) : c);
@@ -377,7 +379,7 @@ provision read_provision(context& cx, const YAML::Node& n, const std::string& in
       p.provenance.coder = text(cx, pf["coder"], "coder");
     }
   }
-  std::string local = text(cx, f["id"], "id");
+  std::string local = id_text(cx, f["id"], "id");
   if (local.empty()) {
     std::vector<std::string> bits;
     if (!p.part.empty()) bits.push_back(slug(p.part));
@@ -1014,6 +1016,33 @@ struct outcome {
   std::vector<problem> problems;
 };
 
+// Messages quote the files, and a parser message may quote part of a character: make them valid
+// UTF-8 (invalid bytes become U+FFFD) so that every front end can show them.
+std::string valid_utf8(const std::string& s) {
+  std::string out;
+  std::string_view rest = s;
+  while (!rest.empty()) {
+    const auto bad = invalid_utf8(rest);
+    if (!bad) {
+      out += rest;
+      break;
+    }
+    // invalid_utf8 reports line and column; find the byte offset again from them.
+    std::size_t offset = 0;
+    for (int line = 1; line < bad->first; ++line) offset = rest.find('\n', offset) + 1;
+    std::size_t col = 1;
+    while (col < static_cast<std::size_t>(bad->second)) {
+      const unsigned char c = static_cast<unsigned char>(rest[offset]);
+      offset += c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : 4;
+      ++col;
+    }
+    out += rest.substr(0, offset);
+    out += "\xEF\xBF\xBD";
+    rest.remove_prefix(offset + 1);
+  }
+  return out;
+}
+
 outcome run(const std::vector<std::vector<source_file>>& layers, const corpus& base,
             const load_limits& limits, std::vector<problem> problems = {}) {
   corpus_content content = base.content();
@@ -1044,6 +1073,10 @@ outcome run(const std::vector<std::vector<source_file>>& layers, const corpus& b
     return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
   });
   problems.erase(std::unique(problems.begin(), problems.end()), problems.end());
+  for (auto& p : problems) {
+    p.message = valid_utf8(p.message);
+    p.file = valid_utf8(p.file);
+  }
   return {std::nullopt, std::move(problems)};
 }
 
@@ -1054,6 +1087,13 @@ std::vector<std::vector<source_file>> read_layers(const std::vector<std::filesys
   for (const auto& path : paths) {
     std::vector<source_file> files;
     std::error_code ec;
+    // A NUL would silently cut the name short at the system call: refuse it.
+    if (path.empty() || path.native().find('\0') != std::string::npos) {
+      problems.push_back(problem{path.generic_string(), 0, 0,
+                                 path.empty() ? "empty path" : "path contains a NUL character"});
+      layers.push_back({});
+      continue;
+    }
     if (!std::filesystem::exists(path, ec)) {
       problems.push_back(problem{path.generic_string(), 0, 0, "no such file or folder"});
       layers.push_back({});

@@ -4,6 +4,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <fcntl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 #include <atomic>
 #include <chrono>
@@ -309,15 +311,35 @@ std::vector<source_file> to_sources(const corpus& c) {
   return out;
 }
 
+namespace {
+
+// Swaps two paths atomically where the system can (Linux renameat2 with RENAME_EXCHANGE), so
+// that a process killed at any moment leaves either the old folder or the new one in place.
+bool exchange(const std::filesystem::path& a, const std::filesystem::path& b) {
+#if defined(__linux__) && defined(SYS_renameat2)
+  return ::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(),
+                   2 /* RENAME_EXCHANGE */) == 0;
+#else
+  (void)a;
+  (void)b;
+  return false;
+#endif
+}
+
+}  // namespace
+
 void save(const corpus& c, const std::filesystem::path& folder, bool overwrite) {
   namespace fs = std::filesystem;
-  const fs::path target = fs::absolute(folder).lexically_normal();
+  if (folder.empty() || folder.native().find('\0') != std::string::npos)
+    throw std::invalid_argument("not a usable folder name: `" + folder.string() + "`");
+  fs::path target = fs::absolute(folder).lexically_normal();
+  if (target.filename().empty()) target = target.parent_path();  // "copy/" names the folder "copy"
   std::error_code ec;
   const bool exists = fs::exists(target, ec);
   if (exists && !overwrite)
-    throw std::runtime_error("`" + folder.string() + "` exists; pass overwrite to replace it");
+    throw std::invalid_argument("`" + folder.string() + "` exists; pass overwrite to replace it");
   if (exists && !fs::is_directory(target, ec))
-    throw std::runtime_error("`" + folder.string() + "` exists and is not a folder");
+    throw std::invalid_argument("`" + folder.string() + "` exists and is not a folder");
   if (!target.parent_path().empty()) fs::create_directories(target.parent_path());
 
   const auto staging = sibling(target, "new");
@@ -331,19 +353,24 @@ void save(const corpus& c, const std::filesystem::path& folder, bool overwrite) 
     fs::remove_all(staging, ec);
     throw;
   }
-  if (exists) {
-    const auto old = sibling(target, "old");
-    fs::rename(target, old);
-    fs::rename(staging, target, ec);
-    if (ec) {
-      fs::rename(old, target);
-      fs::remove_all(staging);
-      throw std::runtime_error("cannot put `" + folder.string() + "` in place: " + ec.message());
-    }
-    fs::remove_all(old, ec);
-  } else {
+  if (!exists) {
     fs::rename(staging, target);
+    return;
   }
+  if (exchange(staging, target)) {
+    fs::remove_all(staging, ec);  // now holds the old folder
+    return;
+  }
+  // Without an atomic exchange: move the old folder aside, then the new one in.
+  const auto old = sibling(target, "old");
+  fs::rename(target, old);
+  fs::rename(staging, target, ec);
+  if (ec) {
+    fs::rename(old, target);
+    fs::remove_all(staging);
+    throw std::runtime_error("cannot put `" + folder.string() + "` in place: " + ec.message());
+  }
+  fs::remove_all(old, ec);
 }
 
 }  // namespace dutymap

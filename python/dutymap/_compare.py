@@ -91,9 +91,15 @@ class Comparison:
         """The ``k`` instruments most similar to ``id`` (itself first)."""
         import pandas as pd
 
+        if not isinstance(id, str):
+            raise TypeError(f"id must be a str, got {type(id).__name__}")
+        if isinstance(k, bool) or not isinstance(k, int):
+            raise TypeError(f"k must be an int, got {type(k).__name__}")
+        if k < 0:
+            raise ValueError(f"k must be 0 or more, got {k}")
         if metric not in ("cosine", "jaccard"):
             raise ValueError(f"metric must be 'cosine' or 'jaccard', got {metric!r}")
-        pairs = self._impl.nearest(id, int(k), metric == "jaccard")
+        pairs = self._impl.nearest(id, min(k, len(self._impl.instruments)), metric == "jaccard")
         return pd.Series([s for _, s in pairs], index=[i for i, _ in pairs], name=metric)
 
     def diff(self, a: str, b: str) -> pandas.DataFrame:

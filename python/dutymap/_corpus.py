@@ -26,7 +26,7 @@ def _paths(paths: Iterable[Any]) -> list[str]:
             raise TypeError(
                 f"a corpus path must be a str or os.PathLike, got {type(p).__name__}: {p!r}"
             )
-        out.append(os.fspath(p))
+        out.append(os.fspath(p))  # the loader reports empty paths and NUL characters as problems
     return out
 
 
@@ -402,7 +402,13 @@ class Corpus:
 
         if instruments is None:
             instruments = self.bilateral_instruments(origin, destination)
-        if isinstance(instruments, str) or not all(isinstance(i, str) for i in instruments):
+        if isinstance(instruments, (str, bytes)):
+            raise TypeError("instruments must be a list of instrument ids, not one string")
+        try:
+            instruments = list(instruments)
+        except TypeError:
+            raise TypeError(f"instruments must be a list of instrument ids, got {type(instruments).__name__}") from None
+        if not all(isinstance(i, str) for i in instruments):
             raise TypeError("instruments must be a list of instrument ids")
         w = {"shall": 1.0, "should": 0.6, "may": 0.3, "qualified": 0.5}
         if weights is not None:

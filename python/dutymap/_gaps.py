@@ -246,12 +246,13 @@ class Scenario:
     >>> after.changes_from(before)  # doctest: +SKIP
     """
 
-    __slots__ = ("_as_of", "_base", "_impl")
+    __slots__ = ("_added", "_as_of", "_base", "_impl")
 
     def __init__(self, base: Corpus) -> None:
         self._base = base
         self._impl = _core.Scenario(base._impl)
         self._as_of: Optional[str] = None
+        self._added: set[str] = set()
 
     def ratify(self, state: str, instrument: str, date: str) -> Scenario:
         """The state ratifies the instrument on ``date`` (replacing any record it had)."""
@@ -278,6 +279,7 @@ class Scenario:
             old = base_ids.get(inst.id)
             if old is None or old.to_yaml() != inst.to_yaml():
                 self._impl.put_instrument(inst)
+                self._added.add(inst.id)
         for a in layered.actors:
             try:
                 self._base.actor(a.id)
@@ -286,8 +288,11 @@ class Scenario:
         return self
 
     def remove(self, instrument: str) -> Scenario:
-        """Removes an instrument (and what is annexed to it)."""
-        self._base.instrument(instrument)
+        """Removes an instrument (and what is annexed to it), of the base or added here."""
+        if not isinstance(instrument, str):
+            raise TypeError(f"instrument must be a str id, got {type(instrument).__name__}")
+        if instrument not in self._added:
+            self._base.instrument(instrument)
         self._impl.remove_instrument(instrument)
         return self
 

@@ -10,8 +10,9 @@ using namespace dutymap::testing;
 
 namespace {
 std::string laughs() {
-  std::string y = "instrument:\n  id: mou-khm-tha-2026\n  title: t\n  kind: mou\n  level: bilateral\n"
-                  "  parties: [KHM, THA]\n  source: s\n  notes: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  std::string y =
+      "instrument:\n  id: mou-khm-tha-2026\n  title: t\n  kind: mou\n  level: bilateral\n"
+      "  parties: [KHM, THA]\n  source: s\n  notes: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i < 10; ++i) {
     y += "  n" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
     for (int k = 0; k < 10; ++k) y += std::string(k ? ", " : "") + "*a" + std::to_string(i - 1);
@@ -24,29 +25,34 @@ std::string laughs() {
 TEST_CASE("a billion-laughs file is rejected quickly, without expanding it", "[hostile]") {
   const auto start = std::chrono::steady_clock::now();
   const auto ps = problems_of(laughs());
-  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const auto seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   REQUIRE_FALSE(ps.empty());
   CHECK(ps.size() <= 201);
   CHECK(seconds < 5.0);  // a guard against runaway expansion, not a benchmark
 }
 
 TEST_CASE("nesting beyond the limit is refused before parsing", "[hostile]") {
-  require_one(problems_of("instrument: " + std::string(100000, '[') + std::string(100000, ']') + "\n"), 1, 77,
-              "nested more than 64 levels deep");
+  require_one(
+      problems_of("instrument: " + std::string(100000, '[') + std::string(100000, ']') + "\n"), 1,
+      77, "nested more than 64 levels deep");
   std::string block = "instrument:\n";
-  for (int i = 1; i < 200; ++i) block += std::string(static_cast<std::size_t>(2 * i), ' ') + "k" + std::to_string(i) + ":\n";
+  for (int i = 1; i < 200; ++i)
+    block += std::string(static_cast<std::size_t>(2 * i), ' ') + "k" + std::to_string(i) + ":\n";
   const auto ps = problems_of(block);
   REQUIRE(ps.size() == 1);
   CHECK_THAT(ps[0].message, Catch::Matchers::Contains("nested more than 64 levels deep"));
   // Apostrophes and brackets in ordinary text are not nesting.
-  std::string prose = instrument_yaml("  notes: the Party's [draft] {text} and the worker's \"quoted\" words\n");
+  std::string prose =
+      instrument_yaml("  notes: the Party's [draft] {text} and the worker's \"quoted\" words\n");
   for (int i = 0; i < 100; ++i) prose += "# [ { ' \" comment " + std::to_string(i) + "\n";
   CHECK(problems_of(prose).empty());
 }
 
 TEST_CASE("too many problems in one file stop its reading with a clear message", "[hostile]") {
   std::string y = "actors:\n";
-  for (int i = 0; i < 500; ++i) y += "  - {id: X" + std::to_string(i) + ", name: x, kind: planet, source: s}\n";
+  for (int i = 0; i < 500; ++i)
+    y += "  - {id: X" + std::to_string(i) + ", name: x, kind: planet, source: s}\n";
   const auto ps = problems_of(y);
   REQUIRE(ps.size() == 201);
   CHECK(std::any_of(ps.begin(), ps.end(), [](const problem& p) {
@@ -56,7 +62,8 @@ TEST_CASE("too many problems in one file stop its reading with a clear message",
 
 TEST_CASE("very long strings are kept", "[hostile]") {
   const std::string long_text(1 << 20, 'x');
-  const corpus c = load_sources({{source_file{"long.yaml", instrument_yaml("  notes: " + long_text + "\n")}}}, small());
+  const corpus c = load_sources(
+      {{source_file{"long.yaml", instrument_yaml("  notes: " + long_text + "\n")}}}, small());
   CHECK(c.get_instrument("mou-khm-tha-2026").notes == long_text);
   const std::string huge(17u << 20, 'x');
   require_one(problems_of(huge), 0, 0, "larger than the limit");
@@ -66,7 +73,8 @@ TEST_CASE("Khmer, Lao, Burmese and Thai text is kept exactly", "[hostile]") {
   const std::string title = "អនុស្សរណៈនៃការយោគយល់ ບົດບັນທຶກຄວາມເຂົ້າໃຈ နားလည်မှုစာချွန်လွှာ บันทึกความเข้าใจ";
   auto y = instrument_yaml();
   y.replace(y.find("title: Draft"), 12, "title: " + title);
-  y.replace(y.find("summary: Weekly rest."), 21, "summary: \"ថ្ងៃសម្រាកប្រចាំសប្តាហ៍ — วันหยุดประจำสัปดาห์\"");
+  y.replace(y.find("summary: Weekly rest."), 21,
+            "summary: \"ថ្ងៃសម្រាកប្រចាំសប្តាហ៍ — วันหยุดประจำสัปดาห์\"");
   const corpus c = load_sources({{source_file{"km.yaml", y}}}, small());
   const auto& in = c.get_instrument("mou-khm-tha-2026");
   CHECK(in.title == title);
@@ -85,7 +93,8 @@ TEST_CASE("byte-order marks, CRLF line ends and tabs", "[hostile]") {
   const corpus c = load_sources({{source_file{"crlf.yaml", crlf}}}, small());
   CHECK(c.get_instrument("mou-khm-tha-2026").title == "Draft");  // no stray \r
   // A tab inside a value is kept; a tab used for indentation is a YAML error with its place.
-  const corpus t = load_sources({{source_file{"tab.yaml", instrument_yaml("  notes: \"a\\tb\"\n")}}}, small());
+  const corpus t =
+      load_sources({{source_file{"tab.yaml", instrument_yaml("  notes: \"a\\tb\"\n")}}}, small());
   CHECK(t.get_instrument("mou-khm-tha-2026").notes == "a\tb");
   auto tabbed = instrument_yaml();
   tabbed.replace(tabbed.find("  title"), 2, "\t");
@@ -120,4 +129,27 @@ TEST_CASE("inputs the fuzzers found stay fixed", "[hostile]") {
       CHECK(load_sources({to_sources(c)}, corpus{}) == c);
     }
   }
+}
+
+TEST_CASE("problem messages are valid UTF-8 even when the parser quotes part of a character",
+          "[hostile]") {
+  // A bad escape whose character is the first byte of a two-byte sequence.
+  const auto ps = problems_of("instrument:\n  title: \"\\\xC3\xA9\"\n");
+  REQUIRE_FALSE(ps.empty());
+  for (const auto& p : ps) {
+    for (std::size_t i = 0; i < p.message.size(); ++i) {
+      const auto c = static_cast<unsigned char>(p.message[i]);
+      if (c == 0xC3)
+        CHECK(
+            (i + 1 < p.message.size() && (static_cast<unsigned char>(p.message[i + 1]) >> 6) == 2));
+    }
+  }
+}
+
+TEST_CASE("an empty topic or actor id in a list is a problem, not a crash", "[hostile]") {
+  auto y = instrument_yaml();
+  y.replace(y.find("[working_time.weekly_rest]"), 26, "[\"\", working_time.weekly_rest]");
+  const auto ps = problems_of(y);
+  REQUIRE(ps.size() == 1);
+  CHECK_THAT(ps[0].message, Catch::Matchers::Contains("lists an empty topic"));
 }

@@ -160,7 +160,7 @@ def test_save_round_trip_and_pickle(corpus, tmp_path):
     corpus.save(tmp_path / "copy")
     again = dm.load(tmp_path / "copy", builtin=False)
     assert again == corpus
-    with pytest.raises(RuntimeError, match="exists"):
+    with pytest.raises(ValueError, match="exists"):
         corpus.save(tmp_path / "copy")
     corpus.save(tmp_path / "copy", overwrite=True)
     assert pickle.loads(pickle.dumps(corpus)) == corpus

@@ -13,8 +13,9 @@ namespace dutymap {
 /// `profiles.yaml` and `instruments/<id>.yaml`. The output depends only on the corpus (items in
 /// corpus order, keys in a fixed order), and loading it gives an equal corpus.
 ///
-/// The folder is written beside the target and then put in its place, so a failure part way
-/// leaves any existing folder as it was. An existing target is replaced only when `overwrite`.
+/// The folder is written beside the target and then swapped into its place, so a failure or a
+/// kill part way leaves the existing folder as it was. An existing target is replaced only when
+/// `overwrite`; otherwise, or for an unusable name, std::invalid_argument.
 void save(const corpus& c, const std::filesystem::path& folder, bool overwrite = false);
 
 /// The files `save` writes, as (relative path, text) in memory: load them with `load_sources`
