@@ -52,7 +52,10 @@ class checker {
   checker(const corpus_content& c, const detail::source_map* where) : c_(c), where_(where) {}
 
   void add(std::initializer_list<std::string> keys, std::string message) {
-    if (where_ && where_->failed(*keys.begin())) return;  // already reported while reading
+    if (where_ && where_->failed(*keys.begin())) {
+      suppressed_ = true;  // already reported while reading; the corpus is still not valid
+      return;
+    }
     detail::source_location loc{"<memory>", 0, 0};
     if (where_) loc = where_->find(keys);
     problems_.push_back(detail::make_problem(loc, std::move(message)));
@@ -64,8 +67,10 @@ class checker {
     return std::move(problems_);
   }
   const corpus_content& content() const { return c_; }
+  bool suppressed() const { return suppressed_; }
 
  private:
+  bool suppressed_ = false;
   const corpus_content& c_;
   const detail::source_map* where_;
   std::vector<problem> problems_;
@@ -393,7 +398,9 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
     }
   }
 
-  if (auto problems = ck.take(); !problems.empty()) throw corpus_error(std::move(problems));
+  // A check skipped because reading had reported it still leaves the content invalid.
+  if (auto problems = ck.take(); !problems.empty() || ck.suppressed())
+    throw corpus_error(std::move(problems));
 
   // Indexes.
   d->provision_ids.clear();

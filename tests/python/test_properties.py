@@ -4,9 +4,9 @@ given to the validator gives problems, never a crash."""
 
 from __future__ import annotations
 
+import functools
 import os
 import pickle
-import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass, field
@@ -15,10 +15,13 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 import dutymap as dm
+
+# A failing example of a generated corpus is long; it is shown all the same.
+pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 V = dm.VOCABULARIES
@@ -29,7 +32,9 @@ LEVELS = V["level"]
 BODY_KINDS = [k for k in V["actor_kind"] if k not in ("state", "regional_body")]
 
 # No example database: the tests leave nothing behind in the working tree.
-SETTINGS = dict(deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# Derandomized, so that a run that fails fails again the same way.
+SETTINGS = dict(deadline=None, database=None, derandomize=True,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 # Generated corpora are large: a failure is reported as found, without minutes of shrinking.
 NO_SHRINK = dict(SETTINGS, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 
@@ -135,7 +140,14 @@ SCRIPTS = ["ការងារ", "ក្រសួងការងារ", "สั
 PUNCT = ['"', "'", ":", ": ", "#", " #", "- ", "\n", "  ", " ", "\t", "{", "}", "[", "]", ", ", "&a", "*a", "!", "|",
          ">", "%", "@", "`", "\\", "---", "...", "~", "null", "true", "? ", "\r\n", "\u00a0", "\u3000"]
 WORDS = st.from_regex(r"[A-Za-z][A-Za-z0-9]{0,7}", fullmatch=True)
-ANY_CHARS = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=4)
+
+
+def noncharacter(ch: str) -> bool:
+    return 0xFDD0 <= ord(ch) <= 0xFDEF or (ord(ch) & 0xFFFE) == 0xFFFE
+
+
+# Noncharacters (U+FDD0, U+FFFF, ...) have a test of their own below.
+ANY_CHARS = st.text(st.characters(codec="utf-8").filter(lambda c: not noncharacter(c)), max_size=4)
 fragment = st.one_of(st.sampled_from(SCRIPTS), st.sampled_from(PUNCT), WORDS, ANY_CHARS)
 text_value = st.lists(fragment, min_size=1, max_size=5).map("".join).filter(lambda s: s.rstrip("\r\n"))
 
@@ -180,10 +192,11 @@ def id_list(draw: Any, ids: list[str]) -> list[str]:
 
 
 def slug(s: str) -> str:
-    """The default local id of a provision, as the format describes it."""
+    """The default local id of a provision from its citation: lower case, white space and list
+    punctuation as single dashes, no dash at the end."""
     out = ""
     for ch in s:
-        if ch in " \t,;":
+        if ch in " \t\n\r\v\f,;":
             if out and not out.endswith("-"):
                 out += "-"
         else:
@@ -508,6 +521,40 @@ def value_of(corpus: dm.Corpus, kind: str, id: str, attribute: str) -> Any:
     return item
 
 
+def plain_data(item: Any) -> Any:
+    """An item of the model as nested dicts and lists of its public attributes."""
+    if isinstance(item, (str, int, float, bool, type(None))):
+        return item
+    if isinstance(item, (list, tuple)):
+        return [plain_data(x) for x in item]
+    if isinstance(item, dict):
+        return {k: plain_data(v) for k, v in item.items()}
+    return {k: plain_data(getattr(item, k)) for k in dir(item)
+            if not k.startswith("_") and not callable(getattr(item, k))}
+
+
+def differences(a: dm.Corpus, b: dm.Corpus) -> list[str]:
+    """Where two corpora differ, attribute by attribute (empty when their items read the same)."""
+    out: list[str] = []
+
+    def walk(x: Any, y: Any, path: str) -> None:
+        if type(x) is not type(y) or (not isinstance(x, (dict, list)) and x != y):
+            out.append(f"{path}: {x!r} != {y!r}")
+        elif isinstance(x, dict):
+            for k in sorted(set(x) | set(y)):
+                walk(x.get(k), y.get(k), f"{path}.{k}")
+        elif isinstance(x, list):
+            if len(x) != len(y):
+                out.append(f"{path}: {len(x)} items != {len(y)} items")
+            for i, (p, q) in enumerate(zip(x, y)):
+                walk(p, q, f"{path}[{i}]")
+
+    for kind in ("sectors", "topics", "actors", "instruments", "profiles"):
+        walk(plain_data(getattr(a, kind)), plain_data(getattr(b, kind)), kind)
+    walk(plain_data(a._impl.ratifications), plain_data(b._impl.ratifications), "ratifications")
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # a. save -> load round trips of generated corpora
 # ---------------------------------------------------------------------------------------------
@@ -530,6 +577,7 @@ def test_generated_corpus_round_trips_through_save_and_load(scratch, generated):
 
     loaded.save(work / "first")
     again = dm.load(work / "first", builtin=False)
+    assert differences(loaded, again) == []
     assert again == loaded
     for (kind, id, attribute), value in generated.expect.items():
         assert value_of(again, kind, id, attribute) == value, (kind, id, attribute)
@@ -581,6 +629,46 @@ def test_multi_line_text_keeps_its_indentation_through_save(tmp_path, small, val
     assert again.provision("x-text:1").summary == read_back(value)
     assert again.provision("x-text:1").notes == read_back(value)
     assert again == loaded
+
+
+def test_a_provision_id_taken_from_its_citation_survives_save(tmp_path, small):
+    # Without an `id`, a provision's id is made from its citation (spaces as `-`, trailing `-`
+    # dropped); whatever it is, saving and loading must give the same id back.
+    changed = []
+    for k, article in enumerate(["5\n ", "Art. 5\r\n\t", "Appendix B,\n;", "ក្រសួង\n  "]):
+        src, out = tmp_path / f"src-{k}", tmp_path / f"out-{k}"
+        src.mkdir()
+        (src / "x.yaml").write_text(INSTRUMENT_WITH_TEXT.format(text='"summary"').replace(
+            'article: "1"', f"article: {double_quoted(article)}"), encoding="utf-8")
+        loaded = dm.load(src, base=small)
+        [before] = [p.id for p in loaded.instrument("x-text").provisions]
+        loaded.save(out)
+        [after] = [p.id for p in dm.load(out, builtin=False).instrument("x-text").provisions]
+        if after != before:
+            changed.append(f"article {article!r}: id {before!r} came back as {after!r}")
+    assert not changed, "; ".join(changed)
+
+
+@pytest.mark.xfail(strict=True, reason="yaml-cpp's emitter writes Unicode noncharacters (U+FDD0, U+FFFE, U+xFFFF) as U+FFFD; a writer of our own would be needed")
+
+def test_noncharacters_survive_save(tmp_path, small):
+    # Noncharacters (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF) are valid Unicode scalar values: loading
+    # accepts them, escaped or raw, so saving must keep them rather than write U+FFFD.
+    lost = []
+    for k, character in enumerate(["\ufdd0", "\ufffe", "\uffff", "\U0001fffe", "\U0010ffff"]):
+        for written in ("escaped", "raw"):
+            value = f"before{character}after"
+            quoted = double_quoted(value) if written == "escaped" else f'"{value}"'
+            src, out = tmp_path / f"src-{k}-{written}", tmp_path / f"out-{k}-{written}"
+            src.mkdir()
+            (src / "x.yaml").write_text(INSTRUMENT_WITH_TEXT.format(text=quoted), encoding="utf-8")
+            loaded = dm.load(src, base=small)
+            assert loaded.provision("x-text:1").summary == value
+            loaded.save(out)
+            again = dm.load(out, builtin=False)
+            if again.provision("x-text:1").summary != value or again != loaded:
+                lost.append(f"U+{ord(character):04X} ({written}) saved as {again.provision('x-text:1').summary!r}")
+    assert not lost, "; ".join(lost)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -734,18 +822,12 @@ def empty_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("empty")
 
 
-@pytest.fixture(scope="module")
-def report() -> Any:
-    return BUILTIN.gaps("KHM", "MYS", profile="khm-lmp-2014-mou-minimum", sector="domestic_work", as_of="2017-12-31")
-
-
-@pytest.fixture(scope="module")
-def comparison() -> Any:
-    return BUILTIN.compare(["mou-khm-mys-2015-dw", "mou-khm-mys-2015-gw", "mou-khm-tha-2015"])
-
-
-def _calls(empty: Path, report: Any, comparison: Any) -> dict[str, tuple[Any, dict[str, Arg]]]:
+@functools.lru_cache(maxsize=None)
+def call_table(empty: Path) -> dict[str, tuple[Any, dict[str, Arg]]]:
+    """Every public call, with the arguments it takes."""
     c = BUILTIN
+    report = c.gaps("KHM", "MYS", profile="khm-lmp-2014-mou-minimum", sector="domestic_work", as_of="2017-12-31")
+    comparison = c.compare(["mou-khm-mys-2015-dw", "mou-khm-mys-2015-gw", "mou-khm-tha-2015"])
     small = dm.load(DATA / "small", builtin=False)
     in_empty = st.text(max_size=12).map(lambda s: str(empty / relative_name(s)))
     readable = [str(DATA / "small"), DATA / "small" / "topics.yaml", str(empty)]
@@ -825,11 +907,6 @@ QUICK_CALLS = ["instrument", "topic", "actor", "profile", "provision", "ratifica
                "Comparison.similarity_matrix"]
 
 
-@pytest.fixture(scope="module")
-def calls(empty_folder, report, comparison) -> dict[str, tuple[Any, dict[str, Arg]]]:
-    return _calls(empty_folder, report, comparison)
-
-
 def call(function: Any, args: dict[str, Any]) -> None:
     """Calls with these arguments; returning or raising TypeError, ValueError or KeyError is fine."""
     try:
@@ -838,14 +915,14 @@ def call(function: Any, args: dict[str, Any]) -> None:
         pass
 
 
-def test_every_public_call_is_exercised(calls):
-    assert sorted(SLOW_CALLS + QUICK_CALLS) == sorted(calls)
+def test_every_public_call_is_exercised(empty_folder):
+    assert sorted(SLOW_CALLS + QUICK_CALLS) == sorted(call_table(empty_folder))
 
 
 @pytest.mark.parametrize("name", SLOW_CALLS + QUICK_CALLS)
-def test_each_edge_value_in_each_argument_raises_an_ordinary_error(calls, name):
+def test_each_edge_value_in_each_argument_raises_an_ordinary_error(empty_folder, name):
     """One argument at a time takes each edge value; the others are right."""
-    function, args = calls[name]
+    function, args = call_table(empty_folder)[name]
     right = {k: a.valid[0] for k, a in args.items() if a.valid}
     for key, arg in args.items():
         for edge in EDGES:
@@ -862,16 +939,16 @@ def test_each_edge_value_in_each_argument_raises_an_ordinary_error(calls, name):
 @pytest.mark.parametrize("name", SLOW_CALLS)
 @settings(max_examples=30, **SETTINGS)
 @given(data=st.data())
-def test_wrong_arguments_raise_ordinary_errors(calls, name, data):
-    function, args = calls[name]
+def test_wrong_arguments_raise_ordinary_errors(empty_folder, name, data):
+    function, args = call_table(empty_folder)[name]
     call(function, {k: data.draw(a.strategy, label=k) for k, a in args.items()})
 
 
 @pytest.mark.parametrize("name", QUICK_CALLS)
 @settings(max_examples=150, **SETTINGS)
 @given(data=st.data())
-def test_wrong_arguments_to_look_ups_raise_ordinary_errors(calls, name, data):
-    function, args = calls[name]
+def test_wrong_arguments_to_look_ups_raise_ordinary_errors(empty_folder, name, data):
+    function, args = call_table(empty_folder)[name]
     call(function, {k: data.draw(a.strategy, label=k) for k, a in args.items()})
 
 
@@ -989,13 +1066,25 @@ def mutated(draw: Any) -> bytes:
             i = draw(st.integers(0, len(lines) - 1))
             if lines[i]:
                 k = draw(st.integers(0, len(lines[i]) - 1))
-                ch = draw(st.one_of(st.sampled_from(list(" :-[]{}#'\"&*!|>\t\n,?%@`ក")), st.characters(codec="utf-8")))
+                ch = draw(st.one_of(st.sampled_from(list(" .:-[]{}#'\"&*!|>\t\n,?%@`ក")),
+                                    st.characters(codec="utf-8")))
                 lines[i] = lines[i][:k] + ch + lines[i][k + 1:]
     data = "".join(lines).encode("utf-8", "surrogatepass")
     if draw(st.booleans()) and data:
         k = draw(st.integers(0, len(data) - 1))
         data = data[:k] + bytes([draw(st.integers(0, 255))]) + data[k + 1:]
     return data
+
+
+def test_a_topic_id_with_a_space_is_a_problem_not_an_exception(tmp_path):
+    path = tmp_path / "draft.yaml"
+    path.write_text(VALID_INSTRUMENT.replace("[recruitment.fees]", "[recruitment fees]"), encoding="utf-8")
+    problems = dm.check(path)
+    assert problems and all(p.line == 24 for p in problems), problems
+    assert any("white space" in p.message for p in problems), problems
+    with pytest.raises(dm.CorpusError) as err:
+        dm.load(path)
+    assert err.value.problems == problems
 
 
 yamlish = st.one_of(
@@ -1011,6 +1100,12 @@ yamlish = st.one_of(
 
 @settings(max_examples=120, **SETTINGS)
 @given(body=yamlish, name=st.sampled_from(["draft.yaml", "draft.yml", "draft.txt"]))
+# A topic id with a space in an otherwise valid instrument: one changed character.
+@example(body=VALID_INSTRUMENT.replace("[recruitment.fees]", "[recruitment fees]").encode(), name="draft.yaml")
+# NUL bytes in the text.
+@example(body=b"\xc2\x80\x00\xc2\x80", name="draft.yaml")
+@example(body=b"topics:\n  - id: a\n    title: \xc3\xa9\x00\xc3\xa9\n    description: d\n    stages: [employment]\n",
+         name="draft.yaml")
 def test_any_text_gives_problems_with_places_and_load_agrees(scratch, body, name):
     path = Path(tempfile.mkdtemp(dir=scratch)) / name
     path.write_bytes(body)
