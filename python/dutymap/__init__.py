@@ -26,6 +26,7 @@ from ._core import (
     Scope,
     Sector,
     Topic,
+    UnknownIdError,
     __version__,
 )
 from ._corpus import Corpus, builtin, check, load
@@ -45,6 +46,7 @@ __all__ = [
     "Scope",
     "Sector",
     "Topic",
+    "UnknownIdError",
     "__version__",
     "builtin",
     "check",

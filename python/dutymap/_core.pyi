@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Actor', 'CitedProvision', 'Comparison', 'Corpus', 'CorpusError', 'Corridor', 'GapReport', 'GapRow', 'Instrument', 'InstrumentScore', 'InstrumentStatus', 'Norm', 'Obligation', 'Oversight', 'Problem', 'Profile', 'Provenance', 'Provision', 'Ratification', 'Referral', 'Responsibility', 'RevisionStep', 'Scenario', 'Scope', 'Sector', 'StatusChange', 'StructuralGap', 'Topic', 'TopicDifference', 'VOCABULARIES', 'bilateral_instruments', 'builtin', 'builtin_sources', 'changes', 'check', 'compare', 'diff', 'gaps', 'instrument_statuses', 'load', 'load_texts', 'obligations_of', 'remedy_paths', 'responsibility_load', 'responsible', 'revisions', 'score', 'structural_gaps']
+__all__: list[str] = ['Actor', 'CitedProvision', 'Comparison', 'Corpus', 'CorpusError', 'Corridor', 'GapReport', 'GapRow', 'Instrument', 'InstrumentScore', 'InstrumentStatus', 'Norm', 'Obligation', 'Oversight', 'Problem', 'Profile', 'Provenance', 'Provision', 'Ratification', 'Referral', 'Responsibility', 'RevisionStep', 'Scenario', 'Scope', 'Sector', 'StatusChange', 'StructuralGap', 'Topic', 'TopicDifference', 'UnknownIdError', 'VOCABULARIES', 'bilateral_instruments', 'builtin', 'builtin_sources', 'changes', 'check', 'compare', 'diff', 'gaps', 'instrument_statuses', 'load', 'load_texts', 'obligations_of', 'remedy_paths', 'responsibility_load', 'responsible', 'revisions', 'score', 'structural_gaps']
 class Problem:
     """
     A problem found in corpus files: where it is and what is wrong.
@@ -764,6 +764,10 @@ class InstrumentScore:
     @property
     def report(self) -> GapReport:
         ...
+class UnknownIdError(KeyError, ValueError):
+    """
+    An id that the corpus does not hold; the message names the nearest valid id. A KeyError and a ValueError.
+    """
 class CorpusError(ValueError):
     """
     Problems found in corpus files. `problems` lists them, each with file, line, column and message; str() gives one per line.

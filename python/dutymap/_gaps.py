@@ -104,7 +104,7 @@ class GapReport:
         for r in self._impl.rows:
             if r.topic == topic and r.stage == stage:
                 return r
-        raise KeyError(f"no row for {topic} at {stage}")
+        raise _core.UnknownIdError(f"no row for {topic} at {stage}")
 
     def to_pandas(self, profile_only: bool = False) -> pandas.DataFrame:
         """The rows as a DataFrame.

@@ -5,7 +5,8 @@
 namespace dutymap::python {
 namespace {
 PyObject* corpus_error_type = nullptr;
-}
+PyObject* unknown_id_type = nullptr;
+}  // namespace
 }  // namespace dutymap::python
 
 PYBIND11_MODULE(_core, m) {
@@ -25,6 +26,22 @@ PYBIND11_MODULE(_core, m) {
       "message; str() gives one per line.",
       PyExc_ValueError, nullptr);
   m.attr("CorpusError") = py::handle(corpus_error_type);
+
+  // An unknown id is a failed look-up (KeyError) and a bad argument value (ValueError) at once.
+  py::tuple bases = py::make_tuple(py::handle(PyExc_KeyError), py::handle(PyExc_ValueError));
+  unknown_id_type = PyErr_NewExceptionWithDoc(
+      "dutymap._core.UnknownIdError",
+      "An id that the corpus does not hold; the message names the nearest valid id. A KeyError "
+      "and a ValueError.",
+      bases.ptr(), nullptr);
+  m.attr("UnknownIdError") = py::handle(unknown_id_type);
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const std::out_of_range& e) {
+      PyErr_SetString(unknown_id_type, e.what());
+    }
+  });
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);

@@ -22,14 +22,11 @@ py::object one(const T& item, py::handle owner) {
   return py::cast(&item, py::return_value_policy::reference_internal, owner);
 }
 
-// Unknown ids raise KeyError with the nearest valid id, as the C++ message gives it.
+// Unknown ids throw std::out_of_range naming the nearest valid id; the module turns it into
+// UnknownIdError (a KeyError and a ValueError).
 template <class F>
 auto or_key_error(F f) {
-  try {
-    return f();
-  } catch (const std::out_of_range& e) {
-    throw py::key_error(e.what());
-  }
+  return f();
 }
 
 std::vector<std::filesystem::path> paths_of(const std::vector<std::string>& paths) {
@@ -93,7 +90,7 @@ void register_corpus(py::module_& m) {
            [](py::object self, const std::string& id) -> py::object {
              const auto& c = self.cast<const corpus&>();
              if (auto p = c.find_provision(id)) return one(*p, self);
-             throw py::key_error("unknown provision `" + id + "`");
+             throw std::out_of_range("unknown provision `" + id + "`");
            })
       .def("ratification",
            [](py::object self, const std::string& state,

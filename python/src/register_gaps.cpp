@@ -260,11 +260,7 @@ void register_gaps(py::module_& m) {
         [](const corpus& c, const std::string& topic, const std::string& st, const corridor& k) {
           auto s = parse<stage>(st);
           if (!s) throw py::value_error("unknown stage '" + st + "'");
-          try {
-            return checked([&] { return responsible(c, topic, *s, k); });
-          } catch (const std::out_of_range& e) {
-            throw py::key_error(e.what());
-          }
+          return checked([&] { return responsible(c, topic, *s, k); });
         });
 
   py::class_<structural_gap>(m, "StructuralGap")

@@ -31,7 +31,7 @@ KINDS = V["instrument_kind"]
 LEVELS = V["level"]
 BODY_KINDS = [k for k in V["actor_kind"] if k not in ("state", "regional_body")]
 
-# No example database: the tests leave nothing behind in the working tree.
+# No example database (failures are reported with their example instead).
 # Derandomized, so that a run that fails fails again the same way.
 SETTINGS = dict(deadline=None, database=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
