@@ -255,15 +255,22 @@ class Scenario:
         self._added: set[str] = set()
 
     def ratify(self, state: str, instrument: str, date: str) -> Scenario:
-        """The state ratifies the instrument on ``date`` (replacing any record it had)."""
-        self._base.actor(state)
-        self._base.instrument(instrument)
+        """The state ratifies the instrument on ``date`` (replacing any record it had).
+
+        Only a state ratifies, and only conventions and protocols are ratified: anything else is
+        refused here, when the change is recorded, rather than at the next question."""
+        if self._base.actor(state).kind != "state":
+            raise ValueError(f"`{state}` is not a state and cannot ratify")
+        kind = self._base.instrument(instrument).kind
+        if kind not in ("convention", "protocol"):
+            raise ValueError(f"`{instrument}` is a {kind}, which cannot be ratified")
         self._impl.ratify(state, instrument, str(date))
         return self
 
     def withdraw(self, state: str, instrument: str) -> Scenario:
         """The state's ratification record for the instrument is removed."""
-        self._base.actor(state)
+        if self._base.actor(state).kind != "state":
+            raise ValueError(f"`{state}` is not a state")
         self._base.instrument(instrument)
         self._impl.withdraw(state, instrument)
         return self

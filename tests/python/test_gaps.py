@@ -183,6 +183,10 @@ def test_bad_arguments(corpus):
         corpus.gaps("KHM", "THA", profile=LMP, as_of="31/12/2017")
     with pytest.raises(KeyError):
         corpus.scenario().ratify("MYX", "ilo-c189", "2018")
+    with pytest.raises(ValueError, match="not a state"):
+        corpus.scenario().ratify("KHM.MOLVT", "ilo-c189", "2018")
+    with pytest.raises(ValueError, match="cannot be ratified"):
+        corpus.scenario().ratify("KHM", "mou-khm-tha-2015", "2018")
     with pytest.raises(TypeError):
         corpus.gaps("KHM", "THA", profile=LMP).changes_from("not a report")
 
