@@ -222,7 +222,7 @@ class analysis {
       for (const auto& q : p.qualifiers)
         k.weak_reasons.push_back("qualified: " + std::string(name_of(q.kind)) +
                                  (q.text.empty() ? "" : " (\"" + q.text + "\")"));
-      if (cx_.where.sector.empty() &&
+      if (opt_.judge_scope && cx_.where.sector.empty() &&
           (!p.scope.sectors.empty() || !p.scope.excluded_sectors.empty())) {
         std::string scope = !p.scope.sectors.empty() ? "for " + join(p.scope.sectors) + " only"
                                                      : "not for " + join(p.scope.excluded_sectors);

@@ -9,7 +9,9 @@
 #include <dutymap/corpus.hpp>
 #include <dutymap/corridor.hpp>
 #include <dutymap/date.hpp>
+#include <dutymap/exercise.hpp>
 #include <dutymap/gaps.hpp>
+#include <dutymap/grading.hpp>
 #include <dutymap/graph.hpp>
 #include <dutymap/instrument.hpp>
 #include <dutymap/io/load.hpp>

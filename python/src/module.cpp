@@ -6,6 +6,7 @@ namespace dutymap::python {
 namespace {
 PyObject* corpus_error_type = nullptr;
 PyObject* unknown_id_type = nullptr;
+PyObject* exercise_error_type = nullptr;
 }  // namespace
 }  // namespace dutymap::python
 
@@ -18,6 +19,7 @@ PYBIND11_MODULE(_core, m) {
   register_corpus(m);
   register_gaps(m);
   register_compare(m);
+  register_exercises(m);
 
   // CorpusError is a ValueError carrying the list of problems with their locations.
   corpus_error_type = PyErr_NewExceptionWithDoc(
@@ -50,6 +52,24 @@ PYBIND11_MODULE(_core, m) {
       py::object instance = type(e.what());
       instance.attr("problems") = py::cast(e.problems());
       PyErr_SetObject(corpus_error_type, instance.ptr());
+    }
+  });
+
+  // ExerciseError: an exercise file or an answer sheet that cannot be used, with its problems.
+  exercise_error_type = PyErr_NewExceptionWithDoc(
+      "dutymap._core.ExerciseError",
+      "Problems found in an exercise file or in a trainee's answers. `problems` lists them, each "
+      "with file, line, column and message; str() gives one per line.",
+      PyExc_ValueError, nullptr);
+  m.attr("ExerciseError") = py::handle(exercise_error_type);
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const dutymap::exercise_error& e) {
+      py::object type = py::reinterpret_borrow<py::object>(exercise_error_type);
+      py::object instance = type(e.what());
+      instance.attr("problems") = py::cast(e.problems());
+      PyErr_SetObject(exercise_error_type, instance.ptr());
     }
   });
 }
