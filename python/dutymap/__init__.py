@@ -16,6 +16,7 @@ from ._core import (
     VOCABULARIES,
     Actor,
     CorpusError,
+    ExerciseError,
     Instrument,
     Norm,
     Problem,
@@ -30,12 +31,14 @@ from ._core import (
     __version__,
 )
 from ._corpus import Corpus, builtin, check, load
+from . import exercises
 
 __all__ = [
     "VOCABULARIES",
     "Actor",
     "Corpus",
     "CorpusError",
+    "ExerciseError",
     "Instrument",
     "Norm",
     "Problem",
@@ -50,5 +53,6 @@ __all__ = [
     "__version__",
     "builtin",
     "check",
+    "exercises",
     "load",
 ]

@@ -1,4 +1,4 @@
-"""The ``dutymap`` command: corpus overview, validation, look-ups and export."""
+"""The ``dutymap`` command: corpus overview, validation, look-ups, export and exercises."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from . import CorpusError, __version__, check, load
+from . import CorpusError, ExerciseError, __version__, check, exercises, load
 
 
 def _corpus(args: argparse.Namespace):
@@ -159,6 +159,67 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _exercise(args: argparse.Namespace) -> exercises.Exercise:
+    """A built-in exercise by id, or a trainer's exercise file (checked against --corpus)."""
+    ident = args.exercise
+    if ident.endswith((".yaml", ".yml")) or "/" in ident:
+        return exercises.load(ident, corpus=_corpus(args))
+    return exercises.get(ident)
+
+
+def cmd_exercise(args: argparse.Namespace) -> int:
+    action = args.action
+    if action == "list":
+        table = exercises.list()
+        if args.format == "csv":
+            print(table.to_csv(index=False), end="")
+        else:
+            print(table.to_string(index=False))
+        return 0
+    if args.exercise is None:
+        print(f"dutymap: `exercise {action}` needs an exercise id or file", file=sys.stderr)
+        return 2
+    ex = _exercise(args)
+    if action == "show":
+        print(ex.text())
+        return 0
+    if action == "blank":
+        text = ex.blank().to_csv(index=False)
+    elif action == "key":
+        text = ex.key().to_csv(index=False)
+    elif action == "check":
+        problems = ex.check_key()
+        for problem in problems:
+            print(problem)
+        if problems:
+            print(f"{len(problems)} disagreement{'s' if len(problems) != 1 else ''} between the key "
+                  "and the corpus", file=sys.stderr)
+            return 1
+        print(f"ok: {ex.id} reads cleanly and its key agrees with the corpus", file=sys.stderr)
+        return 0
+    else:  # grade
+        if args.answers is None:
+            print("dutymap: `exercise grade` needs the answers file (CSV)", file=sys.stderr)
+            return 2
+        grade = ex.grade(args.answers)
+        if args.format == "json":
+            text = json.dumps({"exercise": ex.id, "score": grade.score,
+                               "tasks": grade.tasks.reset_index().to_dict(orient="records"),
+                               "items": grade.items.to_dict(orient="records")}, indent=2)
+        elif args.format == "csv":
+            text = grade.items.to_csv(index=False)
+        elif args.format == "html":
+            text = grade._repr_html_()
+        else:
+            text = grade.text()
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as f:
+            f.write(text if text.endswith("\n") else text + "\n")
+    else:
+        print(text, end="" if text.endswith("\n") else "\n")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="dutymap",
@@ -221,6 +282,24 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--output", "-o", help="file (or folder for yaml); default: standard output")
     e.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
     e.set_defaults(func=cmd_export)
+
+    x = sub.add_parser(
+        "exercise",
+        parents=[common],
+        help="training exercises: list, show, blank, key, check, grade",
+        description="Training exercises on MOU gap analysis. `list` the built-in ones; `show ID` "
+        "prints the case; `blank ID` writes the answer sheet (CSV) to fill; `grade ID ANSWERS.csv` "
+        "grades it with feedback; `key ID` writes the answer key; `check ID` checks that an "
+        "exercise's hand-written key agrees with the corpus. ID is a built-in exercise's id or the "
+        "path of an exercise file (YAML).",
+    )
+    x.add_argument("action", choices=["list", "show", "blank", "key", "check", "grade"])
+    x.add_argument("exercise", nargs="?", metavar="ID", help="exercise id or file")
+    x.add_argument("answers", nargs="?", metavar="ANSWERS.csv", help="for grade: the answer sheet")
+    x.add_argument("--format", choices=["text", "json", "csv", "html"], default="text",
+                   help="for list and grade (default: text)")
+    x.add_argument("--output", "-o", help="file to write; default: standard output")
+    x.set_defaults(func=cmd_exercise)
     return p
 
 
@@ -231,6 +310,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorpusError as e:
         for problem in e.problems:
             print(problem, file=sys.stderr)
+        return 1
+    except ExerciseError as e:
+        print(f"dutymap: {e.args[0] if e.args else e}", file=sys.stderr)
         return 1
     except (ValueError, KeyError) as e:
         print(f"dutymap: {e.args[0] if e.args else e}", file=sys.stderr)
