@@ -27,5 +27,6 @@
 #include <dutymap/scenario.hpp>
 #include <dutymap/scope.hpp>
 #include <dutymap/stage.hpp>
+#include <dutymap/synthetic.hpp>
 #include <dutymap/topic.hpp>
 #include <dutymap/version.hpp>

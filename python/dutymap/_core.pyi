@@ -6,7 +6,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Actor', 'CitedProvision', 'Comparison', 'Corpus', 'CorpusError', 'Corridor', 'GapReport', 'GapRow', 'Instrument', 'InstrumentScore', 'InstrumentStatus', 'Norm', 'Obligation', 'Oversight', 'Problem', 'Profile', 'Provenance', 'Provision', 'Ratification', 'Referral', 'Responsibility', 'RevisionStep', 'Scenario', 'Scope', 'Sector', 'StatusChange', 'StructuralGap', 'Topic', 'TopicDifference', 'UnknownIdError', 'VOCABULARIES', 'bilateral_instruments', 'builtin', 'builtin_sources', 'changes', 'check', 'compare', 'diff', 'gaps', 'instrument_statuses', 'load', 'load_texts', 'obligations_of', 'remedy_paths', 'responsibility_load', 'responsible', 'revisions', 'score', 'structural_gaps']
+__all__: list[str] = ['Actor', 'CitedProvision', 'Comparison', 'Corpus', 'CorpusError', 'Corridor', 'GapReport', 'GapRow', 'Instrument', 'InstrumentScore', 'InstrumentStatus', 'Norm', 'Obligation', 'Oversight', 'Problem', 'Profile', 'Provenance', 'Provision', 'Ratification', 'Referral', 'Responsibility', 'RevisionStep', 'Scenario', 'Scope', 'Sector', 'StatusChange', 'StructuralGap', 'SyntheticOptions', 'Topic', 'TopicDifference', 'UnknownIdError', 'VOCABULARIES', 'bilateral_instruments', 'builtin', 'builtin_sources', 'changes', 'check', 'compare', 'diff', 'gaps', 'instrument_statuses', 'load', 'load_texts', 'obligations_of', 'remedy_paths', 'responsibility_load', 'responsible', 'revisions', 'score', 'structural_gaps', 'synthetic_corpus']
 class Problem:
     """
     A problem found in corpus files: where it is and what is wrong.
@@ -764,6 +764,78 @@ class InstrumentScore:
     @property
     def report(self) -> GapReport:
         ...
+class SyntheticOptions:
+    """
+    What the synthetic corpus generator makes (compiled core).
+    """
+    __hash__: typing.ClassVar[None] = None  # type: ignore[assignment]
+    @staticmethod
+    def of_size(size: str) -> SyntheticOptions:
+        """
+        The options of a benchmark size: "M", "L" or "XL".
+        """
+    def __eq__(self, other: object) -> bool:
+        ...
+    def __init__(self) -> None:
+        ...
+    def __repr__(self) -> str:
+        ...
+    @property
+    def global_instruments(self) -> int:
+        """
+        conventions, protocols, recommendations, ...; 0 scales with `instruments`
+        """
+    @global_instruments.setter
+    def global_instruments(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def instruments(self) -> int:
+        """
+        total number of instruments (at least 20)
+        """
+    @instruments.setter
+    def instruments(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def max_provisions(self) -> int:
+        """
+        most provisions of a bilateral instrument
+        """
+    @max_provisions.setter
+    def max_provisions(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def min_provisions(self) -> int:
+        """
+        fewest provisions of a bilateral instrument
+        """
+    @min_provisions.setter
+    def min_provisions(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def seed(self) -> int:
+        """
+        seed of the generator
+        """
+    @seed.setter
+    def seed(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def states(self) -> int:
+        """
+        number of states (2 to 364); 0 scales with `instruments`
+        """
+    @states.setter
+    def states(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
+    @property
+    def topics(self) -> int:
+        """
+        topics in the taxonomy, groups included (10 to 10,000)
+        """
+    @topics.setter
+    def topics(self, arg0: typing.SupportsInt | typing.SupportsIndex) -> None:
+        ...
 class UnknownIdError(KeyError, ValueError):
     """
     An id that the corpus does not hold; the message names the nearest valid id. A KeyError and a ValueError.
@@ -819,6 +891,10 @@ def score(arg0: Corpus, arg1: collections.abc.Sequence[str], arg2: str) -> list[
     ...
 def structural_gaps(arg0: Corpus, arg1: Corridor) -> list[StructuralGap]:
     ...
+def synthetic_corpus(options: SyntheticOptions) -> Corpus:
+    """
+    Generates, validates and indexes a synthetic corpus; ValueError for options out of range.
+    """
 VOCABULARIES: dict = {'stage': ['pre_departure', 'transit', 'employment', 'return'], 'role': ['origin_state', 'transit_state', 'destination_state', 'recruitment_agency', 'employer', 'worker', 'worker_family', 'worker_organisation', 'employer_organisation', 'civil_society', 'international_organisation', 'regional_body'], 'modality': ['obligation', 'prohibition', 'permission', 'right'], 'strength': ['may', 'should', 'shall'], 'effect': ['protects', 'restricts'], 'qualifier': ['subject_to_national_law', 'as_appropriate', 'endeavour', 'progressive', 'where_practicable', 'subject_to_resources', 'subject_to_agreement'], 'instrument_kind': ['convention', 'protocol', 'recommendation', 'declaration', 'consensus', 'guidelines', 'bilateral_agreement', 'mou', 'standard_contract', 'national_law', 'policy'], 'level': ['global', 'regional', 'bilateral', 'national'], 'actor_kind': ['state', 'ministry', 'department', 'agency', 'association', 'union', 'ngo', 'employer', 'service', 'international_organisation', 'regional_body'], 'worker_coverage': ['all', 'documented'], 'coded_from': ['text', 'secondary'], 'confidence': ['low', 'medium', 'high']}
 __version__: str = '0.1.0'
 class ClauseCoding:

@@ -20,6 +20,7 @@ void register_corpus(py::module_& m);
 void register_gaps(py::module_& m);
 void register_compare(py::module_& m);
 void register_exercises(py::module_& m);
+void register_synthetic(py::module_& m);
 
 template <class E>
 std::vector<std::string> names(flag_set<E> s) {

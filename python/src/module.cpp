@@ -20,6 +20,7 @@ PYBIND11_MODULE(_core, m) {
   register_gaps(m);
   register_compare(m);
   register_exercises(m);
+  register_synthetic(m);
 
   // CorpusError is a ValueError carrying the list of problems with their locations.
   corpus_error_type = PyErr_NewExceptionWithDoc(
