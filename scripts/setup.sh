@@ -31,7 +31,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 py=.venv/bin/python
-want=(scikit-build-core pybind11 cmake ninja numpy pandas matplotlib networkx pytest nbclient nbformat ipykernel mypy hypothesis)
+want=(scikit-build-core pybind11 cmake ninja numpy pandas matplotlib networkx pytest nbclient nbformat ipykernel mypy hypothesis pyyaml)
 if ! $py -m pip show "${want[@]}" >/dev/null 2>&1; then
   say "installing Python build and test dependencies into .venv"
   $py -m pip install -q --disable-pip-version-check "${want[@]}"

@@ -275,11 +275,101 @@ def check_draft_mou(nb: Any) -> None:
     assert find(rows, "social_security.portability", tier="binding")
 
 
+def check_exercise_trainee(nb: Any) -> None:
+    rows, text = rows_of(nb), text_of(nb)
+    flat = " ".join(text.split())
+    # The list of built-in exercises, and the case shown with its clauses.
+    assert find(rows, id="khm-mys-2015-dw", level="3", tasks="code, gaps, propose", clauses="12")
+    assert find(rows, clause="one-employer", where="Appendix B")
+    # The first grade: exact scores, and the feedback the prose reads.
+    assert "first attempt: 56.3 / 100" in text
+    assert find(rows, task="code", score="88.3", right="7", partly="5", answered="12")
+    assert find(rows, task="gaps", score="60.6", answered="6")
+    assert find(rows, task="propose", score="20.0", right="1")
+    one_employer = find(rows, item="one-employer", verdict="partly right", credit="0.70")
+    assert one_employer
+    assert ("bearers: gave employer, key worker; effect: gave protects, key restricts"
+            in one_employer[0]["feedback"])
+    assert '"cannot work for another employer"' in one_employer[0]["feedback"]
+    assert "education: partly right (0.40)" in text
+    assert "topics: gave skills.certification, key information" in flat
+    rest = find(rows, item="working_time.weekly_rest @ employment", verdict="extra", credit="0.00")
+    assert rest and rest[0]["feedback"].startswith(
+        "Not a gap: `working_time.weekly_rest` at employment is committed in this case.")
+    fare = find(rows, item="repatriation.cost @ return", verdict="partly right", credit="0.85")
+    assert fare and "bearer: gave employer, key worker" in fare[0]["feedback"]
+    assert find(rows, item="mobility.change_employer @ employment", verdict="missed")
+    closes = find(rows, item="proposal 1", verdict="closes")
+    assert closes and ("closes `wages.minimum` at employment, owed by employer (gap -> committed)"
+                       in closes[0]["feedback"])
+    too_weak = find(rows, item="proposal 2", verdict="closes nothing")
+    assert too_weak and "below the required strength (`may`, needs `shall`)" in too_weak[0]["feedback"]
+    # The second attempt: the score rises, coding is fully right, three gaps are still missed.
+    assert re.search(r"first attempt: +56\.3 / 100\nsecond attempt: 74\.1 / 100", text)
+    assert find(rows, "code", first="0.883", second="1.000")
+    assert find(rows, "propose", first="0.200", second="0.400")
+    remaining = {r["item"] for r in rows if r["_index"] and r.get("verdict") == "missed"}
+    assert remaining == {"conditions.accommodation @ employment",
+                         "conditions.occupational_safety @ employment",
+                         "contract.written_before_departure @ pre_departure"}
+
+
+def check_exercise_trainer(nb: Any) -> None:
+    rows, text = rows_of(nb), text_of(nb)
+    # The first version's mistakes, each at its line and column with the nearest valid id.
+    assert "line 12, column 17: unknown task `gap`; did you mean `gaps`?" in text
+    assert ("line 38, column 18: unknown topic `working_time.weekly_rests`; did you mean "
+            "`working_time.weekly_rest`?") in text
+    assert "line 40, column 19: unknown role `employeer`; did you mean `employer`?" in text
+    # Fixed, it loads and shows its clauses.
+    assert find(rows, clause="transfer", where="Annex A, clause 8")
+    # The gap key derived by analysing the clauses: five gaps and the restriction.
+    derived = find(rows, status="gap", explanation="Nothing applicable in this corridor protects it.")
+    assert {r["topic"] for r in derived} == {
+        "social_security.portability", "skills.certification", "working_time.hours",
+        "conditions.accommodation", "conditions.occupational_safety"}
+    assert find(rows, topic="mobility.change_employer", bearer="worker", status="conflict",
+                in_profile="False")
+    assert "<GapReport KHM->THA vs khm-lmp-2014-mou-minimum as of 2025-06-30: 5 committed, 5 gap" in text
+    assert find(rows, topic="working_time.weekly_rest", status="committed")
+    # The hand-written gap list, checked against the analysis, then fixed.
+    for disagreement in [
+            r":\d+:7: the key puts `social_security\.portability` at employment on employer, the "
+            r"analysis on destination_state",
+            r":\d+:7: the key lists `working_time\.weekly_rest` at employment as gap, but the "
+            r"analysis of the case does not find it open",
+            r":\d+:7: the key says `conditions\.occupational_safety` at employment is weak, the "
+            r"analysis of the case says gap",
+            r":\d+:\d+: the analysis of the case finds `mobility\.change_employer` at employment "
+            r"conflict, but the key's gap list leaves it out"]:
+        assert re.search(r"^draft-khm-tha-mou\.yaml" + disagreement + "$", text, re.MULTILINE)
+    assert "the hand-written gap list agrees with the analysis" in text
+    hand = find(rows, topic="mobility.change_employer", status="conflict", in_profile="False")
+    assert any(r.get("explanation", "").startswith("Clause 8 makes the first employer's consent")
+               for r in hand)
+    # The key earns full marks, the blank sheet none; the built-in keys agree with the corpus.
+    assert re.search(r"the key: +100\.0\nthe blank sheet: 0\.0", text)
+    for exercise in ["khm-tha-2015-mou", "khm-mys-2015-gw", "khm-mys-2015-dw", "khm-subdecree-190-agencies"]:
+        assert re.search(rf"^{exercise} +\[\]$", text, re.MULTILINE)
+    # A CSV answer sheet with typing mistakes: the row and the column of each, then a grade.
+    assert ("answers.csv:5:7: row 4, column `topics`: unknown topic `conditions.acommodation`; "
+            "did you mean `conditions.accommodation`?") in text
+    assert re.search(r"answers\.csv:6:\d+: row 5, column `strength`: unknown strength `shal`; "
+                     r"did you mean `shall`\?", text)
+    assert re.search(r"^36\.7 / 100$", text, re.MULTILINE)
+    flat = " ".join(text.split())
+    assert re.search(r"partly right \(0\.80\) Clause `transfer` \(Annex A, clause 8\).*effect: gave "
+                     r"protects, key restricts.*It reads like a permission, but it ties the worker to "
+                     r"her first employer", flat)
+
+
 CHECKS: dict[str, Callable[[Any], None]] = {
     "corridor_gaps.ipynb": check_corridor_gaps,
     "compare_mous.ipynb": check_compare_mous,
     "what_if_ratification.ipynb": check_what_if_ratification,
     "draft_mou.ipynb": check_draft_mou,
+    "exercise_trainee.ipynb": check_exercise_trainee,
+    "exercise_trainer.ipynb": check_exercise_trainer,
 }
 
 
