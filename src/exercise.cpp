@@ -190,7 +190,10 @@ exercise read(context& cx, const YAML::Node& root, const corpus& c) {
 
   if (present(f["gaps"])) {
     const YAML::Node gn = f["gaps"];
-    const auto at = cx.loc(gn);
+    // An item missing from the list is reported at the `gaps` key itself.
+    auto at = cx.loc(gn);
+    for (const auto& kv : n)
+      if (kv.first.IsScalar() && kv.first.Scalar() == "gaps") at = cx.loc(kv.first);
     ex.gaps_line = at.line;
     ex.gaps_column = at.column;
     ex.gaps.emplace();
@@ -294,9 +297,9 @@ instrument draft_of(const exercise& ex, const std::vector<clause_coding>& keys) 
     p.bearers = keys[i].bearers;
     p.stages = keys[i].stages;
     for (const auto& t : keys[i].topics) p.topics.push_back({t, keys[i].effect});
-    p.provenance.from = coded_from::secondary;
+    // The exercise's clauses are the draft's own text.
+    p.provenance.from = coded_from::text;
     p.provenance.source = "exercise " + ex.id + ", clause " + cl.id;
-    p.provenance.passage = cl.text;
     in.provisions.push_back(std::move(p));
   }
   return in;

@@ -56,9 +56,12 @@ std::string quoted(const std::string& text, std::size_t max = 140) {
   std::string t = text;
   std::replace(t.begin(), t.end(), '\n', ' ');
   if (t.size() > max) {
-    std::size_t cut = max;
-    // Never cut a UTF-8 character in two.
-    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+    // Cut at a word boundary (which never splits a UTF-8 character).
+    std::size_t cut = t.rfind(' ', max);
+    if (cut == std::string::npos || cut < max / 2) {
+      cut = max;
+      while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+    }
     t = t.substr(0, cut) + "...";
   }
   return "\"" + t + "\"";
@@ -275,6 +278,23 @@ task_grade totals(exercise_task t, const std::vector<item_grade>& items, std::si
   return g;
 }
 
+// A clause elsewhere in the corpus that protects the worker on the topic at the stage at least as
+// strongly as asked: from an instrument of a kind the profile accepts when there is one.
+const provision* model_clause(const corpus& c, const profile& prof, const std::string& topic,
+                              stage s, std::optional<strength> min) {
+  const auto t = c.topic_index(topic);
+  if (!t) return nullptr;
+  const provision* fallback = nullptr;
+  for (auto pi : c.provisions_about(*t)) {
+    const provision& p = c.provision_at(pi);
+    if (!p.stages.contains(s) || p.restricts() || !p.qualifiers.empty()) continue;
+    if (min && static_cast<int>(p.strength) < static_cast<int>(*min)) continue;
+    if (prof.accepts_kind(c.instruments()[c.instrument_of(pi)].kind)) return &p;
+    if (!fallback) fallback = &p;
+  }
+  return fallback;
+}
+
 }  // namespace
 
 bool answer::answered() const {
@@ -478,10 +498,8 @@ std::vector<answer> key_answers(const corpus& c, const exercise& ex) {
       a.modality = modality::obligation;
       for (const auto& n : prof.norms)
         if (n.topic == g.topic && n.stage == g.stage) a.strength = n.min_strength;
-      const gap_row* row = key.report.find(g.topic, g.stage);
-      if (row && !row->precedents.empty())
-        a.text =
-            "As in " + row->precedents.front().citation + ": " + row->precedents.front().summary;
+      if (const provision* model = model_clause(c, prof, g.topic, g.stage, a.strength))
+        a.text = "As in " + model->citation() + ": " + model->summary;
       else
         a.text = "The " + std::string(name_of(g.bearer)) + " shall provide for " + g.topic +
                  " at " + std::string(name_of(g.stage)) + ".";
@@ -738,7 +756,7 @@ grade_result grade(const corpus& c, const exercise& ex, const std::vector<answer
     for (const auto& g : key.gaps)
       if (g.in_profile && g.status != gap_status::conflict) closable.push_back(&g);
     instrument draft;
-    draft.id = "exercise-proposals";
+    draft.id = "your-proposals";
     draft.title = "Clauses proposed for exercise " + ex.id;
     draft.kind = instrument_kind::mou;
     draft.level = level::bilateral;
@@ -772,9 +790,9 @@ grade_result grade(const corpus& c, const exercise& ex, const std::vector<answer
       p.bearers = a.bearers;
       p.stages = a.stages;
       for (const auto& t : a.topics) p.topics.push_back({t, a.effect.value_or(effect::protects)});
-      p.provenance.from = coded_from::secondary;
-      p.provenance.source = a.label;
-      p.provenance.passage = a.text.empty() ? a.label : a.text;
+      // The proposal is its own text.
+      p.provenance.from = coded_from::text;
+      p.provenance.source = "proposal in " + a.label;
       draft.provisions.push_back(std::move(p));
     }
     std::vector<std::set<std::size_t>> closes(proposals.size());
@@ -833,8 +851,10 @@ grade_result grade(const corpus& c, const exercise& ex, const std::vector<answer
           for (const auto& t : a.topics)
             if (related(t, kg->topic) && a.stages.contains(kg->stage)) {
               const gap_row* r = after.find(kg->topic, kg->stage);
-              why.push_back(norm_words(kg->topic, kg->stage, kg->bearer) + " stays " +
-                            std::string(r ? name_of(r->status) : "open") +
+              const bool same = !r || r->status == kg->status;
+              why.push_back(norm_words(kg->topic, kg->stage, kg->bearer) +
+                            (same ? " stays " : " becomes ") +
+                            std::string(r ? name_of(r->status) : name_of(kg->status)) +
                             (r ? ": " + r->explanation : std::string()));
             }
         g.feedback = said + " closes no gap of the key. " +

@@ -1,0 +1,405 @@
+"""dutymap against the plain-Python reference, side by side, in one run.
+
+For each corpus size (S = the built-in corpus; M, L, XL = synthetic corpora written to files), the
+same inputs are given to dutymap and to the reference (PyYAML + pandas + networkx, in
+benchmarks/reference/), and each operation is timed in this process: median of repeats for quick
+operations, one run for slow ones. Where the reference would take too long (the all-corridors
+sweep at large sizes), it is timed on a random sample of the work and scaled, and the table says
+so. The answers are compared where the comparison is cheap (a corridor's report, the similarity
+matrices), so that a fast wrong answer cannot pass.
+
+Peak memory is the highest resident set size seen while the operation ran, above what the process
+held before it (sampled every millisecond from /proc/self/statm), so it counts C++ and Python
+allocations alike.
+
+Run it with ``bash benchmarks/run.sh`` (which builds and installs what it needs), or directly:
+``python benchmarks/run.py --sizes S,M,L`` with dutymap importable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator, Optional
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import dutymap as dm  # noqa: E402
+from benchmarks import reference as ref  # noqa: E402
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def rss() -> int:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * PAGE
+
+
+class PeakSampler:
+    """Highest RSS while a block runs, above the RSS before it."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._stop = threading.Event()
+
+    def __enter__(self) -> "PeakSampler":
+        gc.collect()
+        self.base = rss()
+        self.peak = self.base
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, rss())
+            time.sleep(0.001)
+
+    def __exit__(self, *exc: Any) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, rss())
+
+    @property
+    def extra(self) -> int:
+        return self.peak - self.base
+
+
+@dataclass
+class Timing:
+    seconds: float
+    peak: int
+    note: str = ""
+
+
+def measure(fn: Callable[[], Any], repeat: int = 5, budget: float = 2.0) -> tuple[Timing, Any]:
+    """Runs fn once with the memory sampler, then again until `repeat` runs or `budget` seconds;
+    reports the median time."""
+    with PeakSampler() as sampler:
+        t0 = time.perf_counter()
+        result = fn()
+        first = time.perf_counter() - t0
+    times = [first]
+    spent = first
+    while len(times) < repeat and spent + first < budget:
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+        spent += times[-1]
+    return Timing(statistics.median(times), sampler.extra), result
+
+
+@dataclass
+class Row:
+    operation: str
+    size: str
+    dutymap: Optional[Timing]
+    reference: Optional[Timing]
+    note: str = ""
+
+    def ratio(self) -> Optional[float]:
+        if self.dutymap is None or self.reference is None or self.dutymap.seconds <= 0:
+            return None
+        return self.reference.seconds / self.dutymap.seconds
+
+
+@dataclass
+class Results:
+    rows: list[Row] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        print(format_row(row), flush=True)
+
+
+def seconds_text(t: Optional[Timing]) -> str:
+    if t is None:
+        return "-"
+    s = t.seconds
+    if s < 1e-3:
+        return f"{s * 1e6:.1f} µs"
+    if s < 1:
+        return f"{s * 1e3:.1f} ms"
+    return f"{s:.2f} s"
+
+
+def mb(n: int) -> str:
+    return f"{n / 2**20:.0f} MB" if n >= 2**20 else f"{n / 2**10:.0f} kB"
+
+
+def format_row(r: Row) -> str:
+    ratio = r.ratio()
+    ratio_text = "-" if ratio is None else (f"{ratio:.0f}x" if ratio >= 10 else f"{ratio:.1f}x")
+    mem = " / ".join(mb(t.peak) if t else "-" for t in (r.dutymap, r.reference))
+    return (f"| {r.operation} | {r.size} | {seconds_text(r.dutymap)} | {seconds_text(r.reference)} | "
+            f"{ratio_text} | {mem} | {r.note} |")
+
+
+HEADER = ("| operation | size | dutymap | reference | ratio | peak memory (dutymap / reference) | note |\n"
+          "|---|---|---|---|---|---|---|")
+
+
+# -- inputs -------------------------------------------------------------------------------------
+
+
+def corpus_folder(size: str, work: Path, seed: int) -> tuple[Path, dm.Corpus]:
+    if size == "S":
+        return ROOT / "corpus", dm.builtin()
+    folder = work / size
+    generated = dm.synthetic(size, seed=seed)
+    generated.save(folder, overwrite=True)
+    return folder, generated
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*.y*ml"))
+
+
+def busiest_corridor(corpus: dm.Corpus) -> tuple[str, str]:
+    """The ordered state pair with the most bilateral instruments (ties by id)."""
+    counts: dict[tuple[str, str], int] = {}
+    for inst in corpus.instruments:
+        if inst.level == "bilateral" and len(inst.parties) == 2:
+            key = (inst.parties[0], inst.parties[1])
+            counts[key] = counts.get(key, 0) + 1
+    return max(sorted(counts), key=lambda k: counts[k])
+
+
+def bilateral_profile(corpus: dm.Corpus) -> str:
+    ids = [p.id for p in corpus.profiles]
+    for wanted in ("khm-lmp-2014-mou-minimum", "syn-bilateral-minimum"):
+        if wanted in ids:
+            return wanted
+    return ids[0]
+
+
+def rows_key(frame: Any) -> list[tuple[str, str, str]]:
+    return sorted(zip(frame["topic"], frame["stage"], frame["status"]))
+
+
+# -- the run --------------------------------------------------------------------------------------
+
+
+def run_size(size: str, work: Path, args: argparse.Namespace, out: Results) -> None:
+    folder, generated = corpus_folder(size, work, args.seed)
+    nbytes = folder_bytes(folder)
+    with_reference = size in args.reference_sizes
+
+    # Load and validate.
+    d_load, corpus = measure(lambda: dm.load(folder, builtin=False), repeat=3 if size in "SM" else 1,
+                             budget=10)
+    provisions = len(corpus.provisions)
+    r_load = None
+    rcorpus = None
+    if with_reference:
+        r_load, rcorpus = measure(lambda: ref.load(folder), repeat=3 if size in "SM" else 1, budget=30)
+    note = (f"{nbytes / 2**20:.1f} MB of YAML, {len(corpus.instruments):,} instruments, "
+            f"{provisions:,} provisions; dutymap {nbytes / 2**20 / d_load.seconds:.1f} MB/s")
+    if r_load:
+        note += f", reference {nbytes / 2**20 / r_load.seconds:.1f} MB/s"
+    out.add(Row("load and validate", size, d_load, r_load, note))
+    out.facts.append(f"{size}: dutymap holds the corpus in {d_load.peak / provisions:.0f} bytes per "
+                     f"provision (peak RSS while loading / provisions)")
+    if size != "S":
+        # The generated corpus was only needed to write the files.
+        del generated
+    gc.collect()
+
+    origin, destination = busiest_corridor(corpus)
+    profile = bilateral_profile(corpus)
+    profiles = [p.id for p in corpus.profiles]
+
+    # One corridor's gap report.
+    d_gap, d_report = measure(lambda: corpus.gaps(origin, destination, profile), repeat=20)
+    r_gap = None
+    note = f"{origin}->{destination} against {profile}: {len(d_report.rows)} rows"
+    if rcorpus is not None:
+        r_gap, r_report = measure(lambda: ref.gaps(rcorpus, origin, destination, profile), repeat=5,
+                                  budget=20)
+        same = rows_key(d_report.to_pandas()) == rows_key(r_report)
+        note += "; same answer" if same else "; ANSWERS DIFFER"
+    out.add(Row("one corridor's gap report", size, d_gap, r_gap, note))
+
+    # All corridors x all profiles.
+    corridors = ref.bilateral_corridors(rcorpus) if rcorpus is not None else sorted(
+        {(i.parties[0], i.parties[1]) for i in corpus.instruments
+         if i.level == "bilateral" and len(i.parties) == 2})
+    pairs = [((o, d), p) for (o, d) in corridors for p in profiles]
+    if hasattr(corpus, "gaps_many"):
+        d_one, _ = measure(lambda: corpus.gaps_many(pairs, threads=1), repeat=1)
+        d_all, _ = measure(lambda: corpus.gaps_many(pairs), repeat=1)
+        out.facts.append(f"{size}: all {len(pairs):,} corridor x profile reports: 1 thread "
+                         f"{seconds_text(d_one)}, all cores {seconds_text(d_all)}, parallel speed-up "
+                         f"{d_one.seconds / d_all.seconds:.2f}x")
+    else:
+        d_all, _ = measure(lambda: [corpus.gaps(o, d, p) for (o, d), p in pairs], repeat=1)
+    r_all = None
+    note = f"{len(corridors):,} corridors x {len(profiles)} profiles = {len(pairs):,} reports"
+    if rcorpus is not None:
+        sample = pairs
+        if len(pairs) > args.sample:
+            sample = random.Random(args.seed).sample(pairs, args.sample)
+        r_sample, _ = measure(lambda: [ref.gaps(rcorpus, o, d, p) for (o, d), p in sample], repeat=1)
+        r_all = Timing(r_sample.seconds * len(pairs) / len(sample), r_sample.peak)
+        if len(sample) < len(pairs):
+            note += f"; reference timed on {len(sample)} of them and scaled"
+    out.add(Row("all corridors x all profiles", size, d_all, r_all, note))
+
+    # Coverage matrix and all-pairs similarity over the bilateral instruments.
+    ids = corpus.bilateral_instruments()
+    d_cov, comparison = measure(lambda: corpus.compare(ids), repeat=3, budget=10)
+    r_cov, rcomparison = (measure(lambda: ref.compare(rcorpus, ids), repeat=3, budget=30)
+                          if rcorpus is not None else (None, None))
+    out.add(Row("coverage matrix", size, d_cov, r_cov,
+                f"{len(ids):,} instruments x {len(comparison.columns):,} topics"))
+    for metric in ("cosine", "jaccard"):
+        d_sim, d_matrix = measure(lambda: comparison.similarity_matrix(metric), repeat=3, budget=10)
+        r_sim = None
+        note = f"{len(ids):,} x {len(ids):,}"
+        if rcomparison is not None:
+            r_sim, r_matrix = measure(lambda: getattr(rcomparison, metric)(), repeat=3, budget=30)
+            same = np.allclose(d_matrix.to_numpy(), r_matrix.loc[d_matrix.index, d_matrix.columns].to_numpy())
+            note += "; same answer" if same else "; ANSWERS DIFFER"
+        out.add(Row(f"all-pairs similarity ({metric})", size, d_sim, r_sim, note))
+    del comparison, rcomparison
+    gc.collect()
+
+    # Diff of two instruments of the busiest corridor.
+    between = corpus.bilateral_instruments(origin, destination)
+    a, b = between[0], between[-1] if len(between) > 1 else ids[1]
+    d_diff, _ = measure(lambda: corpus.diff(a, b), repeat=20)
+    r_diff = measure(lambda: ref.diff(rcorpus, a, b), repeat=5)[0] if rcorpus is not None else None
+    out.add(Row("diff of two instruments", size, d_diff, r_diff, f"{a} vs {b}"))
+
+    # Obligations of an actor, remedy paths of a corridor.
+    actor = next(x.id for x in corpus.actors if x.kind == "ministry" and x.id.startswith(origin))
+    d_obl, _ = measure(lambda: corpus.obligations_of(actor, origin, destination), repeat=20)
+    r_obl = (measure(lambda: ref.obligations_of(rcorpus, actor, origin, destination), repeat=5)[0]
+             if rcorpus is not None else None)
+    out.add(Row("obligations of an actor", size, d_obl, r_obl, actor))
+    d_rem, _ = measure(lambda: corpus.remedy_paths(origin, destination), repeat=20)
+    r_rem = (measure(lambda: ref.remedy_paths(rcorpus, origin, destination), repeat=5)[0]
+             if rcorpus is not None else None)
+    out.add(Row("remedy paths of a corridor", size, d_rem, r_rem, f"{origin}->{destination}"))
+
+    # A scenario's changes: the destination ratifies a convention it has not ratified.
+    convention = next(i.id for i in corpus.instruments
+                      if i.kind == "convention" and corpus.ratifications(destination, i.id).empty)
+    when = "2030-01-01"
+
+    def with_dutymap() -> Any:
+        s = corpus.scenario().ratify(destination, convention, when)
+        before = corpus.gaps(origin, destination, profile, as_of=when)
+        return s.gaps(origin, destination, profile, as_of=when).changes_from(before)
+
+    d_scn, _ = measure(with_dutymap, repeat=5, budget=10)
+    r_scn = None
+    if rcorpus is not None:
+        def with_reference() -> Any:
+            after_corpus = ref.ratify(rcorpus, destination, convention, when)
+            before = ref.gaps(rcorpus, origin, destination, profile, as_of=when)
+            after = ref.gaps(after_corpus, origin, destination, profile, as_of=when)
+            return ref.changes(before, after)
+        r_scn = measure(with_reference, repeat=3, budget=30)[0]
+    out.add(Row("a scenario's changes", size, d_scn, r_scn, f"{destination} ratifies {convention}"))
+
+    # A call that does almost nothing: look up an instrument by id.
+    some = ids[len(ids) // 2]
+    n = 200_000
+    t0 = time.perf_counter()
+    for _ in range(n):
+        corpus.instrument(some)
+    d_look = Timing((time.perf_counter() - t0) / n, 0)
+    r_look = None
+    if rcorpus is not None:
+        frame = rcorpus.instruments.set_index("id") if "id" in rcorpus.instruments else rcorpus.instruments
+        m = 20_000
+        t0 = time.perf_counter()
+        for _ in range(m):
+            frame.loc[some]
+        r_look = Timing((time.perf_counter() - t0) / m, 0)
+    out.add(Row("look up an instrument by id", size, d_look, r_look, "Python call, per call"))
+
+
+def run_dask(size: str, work: Path, args: argparse.Namespace, out: Results) -> None:
+    """The all-corridors sweep on a local Dask cluster of processes, checked against one process."""
+    from dask.distributed import Client, LocalCluster
+
+    corpus = dm.builtin() if size == "S" else dm.synthetic(size, seed=args.seed)
+    corridors = sorted({(i.parties[0], i.parties[1]) for i in corpus.instruments
+                        if i.level == "bilateral" and len(i.parties) == 2})
+    profiles = [p.id for p in corpus.profiles]
+    t0 = time.perf_counter()
+    single = {(o, d, p): corpus.gaps(o, d, p) for o, d in corridors for p in profiles}
+    single_s = time.perf_counter() - t0
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        t0 = time.perf_counter()
+        remote = client.scatter(corpus, broadcast=True)
+        futures = [client.submit(_report_of, remote, o, d, p, pure=False)
+                   for o, d in corridors for p in profiles]
+        results = client.gather(futures)
+        dask_s = time.perf_counter() - t0
+    same = all(single[(o, d, p)].to_pandas().equals(r.to_pandas())
+               for (o, d, p), r in zip(((o, d, p) for o, d in corridors for p in profiles), results))
+    out.facts.append(f"Dask ({size}): {len(results):,} reports on a local cluster of 2 processes in "
+                     f"{dask_s:.2f} s (corpus scattered to the workers, reports pickled back), one "
+                     f"process {single_s:.2f} s; answers {'equal' if same else 'DIFFER'}")
+    if not same:
+        raise SystemExit("the Dask sweep's answers differ from the single-process ones")
+
+
+def _report_of(corpus: dm.Corpus, origin: str, destination: str, profile: str) -> Any:
+    return corpus.gaps(origin, destination, profile)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--sizes", default="S,M,L,XL", help="comma-separated sizes (default: %(default)s)")
+    p.add_argument("--reference-sizes", default="S,M,L,XL",
+                   help="sizes at which the reference runs too (default: %(default)s)")
+    p.add_argument("--sample", type=int, default=200,
+                   help="corridor x profile reports the reference computes in the sweep before "
+                   "scaling (default: %(default)s)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--dask-size", default="M", help="size of the Dask sweep ('' to skip)")
+    p.add_argument("--output", type=Path, help="also write the table (markdown) here")
+    args = p.parse_args(argv)
+    args.reference_sizes = set(filter(None, args.reference_sizes.split(",")))
+    out = Results()
+    started = dt.datetime.now(dt.timezone.utc)
+    print(HEADER, flush=True)
+    with tempfile.TemporaryDirectory(prefix="dutymap-bench-") as tmp:
+        for size in filter(None, args.sizes.split(",")):
+            run_size(size, Path(tmp), args, out)
+        if args.dask_size:
+            run_dask(args.dask_size, Path(tmp), args, out)
+    for fact in out.facts:
+        print(f"- {fact}")
+    if args.output:
+        machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+                   f"dutymap {dm.__version__}")
+        text = [f"Run of {started:%Y-%m-%d %H:%M} UTC on {machine}.", "", HEADER,
+                *(format_row(r) for r in out.rows), "", *(f"- {f}" for f in out.facts), ""]
+        args.output.write_text("\n".join(text), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
