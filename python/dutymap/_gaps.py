@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from . import _core
@@ -246,13 +247,18 @@ class Scenario:
     >>> after.changes_from(before)  # doctest: +SKIP
     """
 
-    __slots__ = ("_added", "_as_of", "_base", "_impl")
+    __slots__ = ("_added", "_as_of", "_base", "_impl", "_changes")
 
     def __init__(self, base: Corpus) -> None:
         self._base = base
         self._impl = _core.Scenario(base._impl)
         self._as_of: Optional[str] = None
         self._added: set[str] = set()
+        # The changes in order, as plain data, so that a scenario pickles (and replays) exactly.
+        self._changes: list[tuple[Any, ...]] = []
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_replay_scenario, (self._base, list(self._changes)))
 
     def ratify(self, state: str, instrument: str, date: str) -> Scenario:
         """The state ratifies the instrument on ``date`` (replacing any record it had).
@@ -265,6 +271,7 @@ class Scenario:
         if kind not in ("convention", "protocol"):
             raise ValueError(f"`{instrument}` is a {kind}, which cannot be ratified")
         self._impl.ratify(state, instrument, str(date))
+        self._changes.append(("ratify", state, instrument, str(date)))
         return self
 
     def withdraw(self, state: str, instrument: str) -> Scenario:
@@ -273,6 +280,7 @@ class Scenario:
             raise ValueError(f"`{state}` is not a state")
         self._base.instrument(instrument)
         self._impl.withdraw(state, instrument)
+        self._changes.append(("withdraw", state, instrument))
         return self
 
     def add(self, path: str | os.PathLike[str]) -> Scenario:
@@ -281,6 +289,17 @@ class Scenario:
         from ._corpus import _paths
 
         layered = _core.load(_paths([path]), self._base._impl)
+        # Keep the files' text, so that the scenario pickles without the files.
+        root = Path(path)
+        found = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()) \
+            if root.is_dir() else [root]
+        files = [(str(f), f.read_bytes().decode("utf-8")) for f in found]
+        return self._put(layered, files)
+
+    def _add_texts(self, files: list[tuple[str, str]]) -> Scenario:
+        return self._put(_core.load_texts([files], self._base._impl), files)
+
+    def _put(self, layered: _core.Corpus, files: list[tuple[str, str]]) -> Scenario:
         base_ids = {i.id: i for i in self._base._impl.instruments}
         for inst in layered.instruments:
             old = base_ids.get(inst.id)
@@ -292,6 +311,7 @@ class Scenario:
                 self._base.actor(a.id)
             except KeyError:
                 self._impl.put_actor(a)
+        self._changes.append(("add", files))
         return self
 
     def remove(self, instrument: str) -> Scenario:
@@ -301,12 +321,14 @@ class Scenario:
         if instrument not in self._added:
             self._base.instrument(instrument)
         self._impl.remove_instrument(instrument)
+        self._changes.append(("remove", instrument))
         return self
 
     def as_of(self, date: str) -> Scenario:
         """Every question is asked as of this date."""
         self._impl.as_of(str(date))
         self._as_of = str(date)
+        self._changes.append(("as_of", str(date)))
         return self
 
     @property
@@ -326,3 +348,15 @@ class Scenario:
 
     def __repr__(self) -> str:
         return f"<dutymap.Scenario over {self._base!r}>"
+
+
+def _replay_scenario(base: Corpus, changes: list[tuple[Any, ...]]) -> Scenario:
+    """A scenario rebuilt from its recorded changes (how scenarios unpickle)."""
+    s = Scenario(base)
+    for change in changes:
+        kind, *args = change
+        if kind == "add":
+            s._add_texts(args[0])
+        else:
+            getattr(s, kind)(*args)
+    return s

@@ -61,12 +61,17 @@ def load(path: str | os.PathLike[str], corpus: Corpus | None = None) -> "Exercis
 
     Raises `ExerciseError` listing every problem with file, line and column.
     """
-    return Exercise(_core.load_exercise(os.fspath(path), _impl(corpus)), corpus)
+    text = Path(path).read_text(encoding="utf-8-sig") if Path(path).is_file() else None
+    ex = Exercise(_core.load_exercise(os.fspath(path), _impl(corpus)), corpus)
+    ex._text = text
+    return ex
 
 
 def read(text: str, name: str = "<exercise>", corpus: Corpus | None = None) -> "Exercise":
     """As `load`, from YAML text (``name`` is used in messages)."""
-    return Exercise(_core.read_exercise(text, name, _impl(corpus)), corpus)
+    ex = Exercise(_core.read_exercise(text, name, _impl(corpus)), corpus)
+    ex._text = text
+    return ex
 
 
 def _summary(ex: "Exercise") -> dict[str, Any]:
@@ -108,6 +113,13 @@ class Exercise:
     def __init__(self, impl: _core.Exercise, corpus: Corpus | None = None) -> None:
         self._impl = impl
         self._corpus = corpus
+        self._text: str | None = None  # the YAML it was read from, for pickling
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A built-in exercise pickles as its id; a trainer's as its file's text (and corpus).
+        if self._text is None:
+            return (get, (self.id,))
+        return (read, (self._text, self.file, self._corpus))
 
     # The case ---------------------------------------------------------------------------------
     @property

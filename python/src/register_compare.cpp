@@ -21,6 +21,22 @@ void register_compare(py::module_& m) {
           "topic_matrix",
           [](const comparison& c) -> const Eigen::MatrixXd& { return c.topic_matrix; },
           py::return_value_policy::reference_internal)
+      .def(py::pickle(
+          [](const comparison& c) {
+            return py::make_tuple(c.instruments, c.columns, c.topic_columns, c.matrix,
+                                  c.topic_matrix, c.topics_protected, c.topics_restricted);
+          },
+          [](const py::tuple& t) {
+            comparison c;
+            c.instruments = t[0].cast<std::vector<std::string>>();
+            c.columns = t[1].cast<std::vector<std::string>>();
+            c.topic_columns = t[2].cast<std::vector<std::string>>();
+            c.matrix = t[3].cast<Eigen::MatrixXd>();
+            c.topic_matrix = t[4].cast<Eigen::MatrixXd>();
+            c.topics_protected = t[5].cast<Eigen::MatrixXd>();
+            c.topics_restricted = t[6].cast<Eigen::MatrixXd>();
+            return c;
+          }))
       .def("cosine", &comparison::cosine, py::call_guard<py::gil_scoped_release>())
       .def("jaccard", &comparison::jaccard, py::call_guard<py::gil_scoped_release>())
       .def(

@@ -95,7 +95,24 @@ void register_exercises(py::module_& m) {
       .def_readonly("verdict", &item_grade::verdict)
       .def_readonly("mistakes", &item_grade::mistakes)
       .def_readonly("feedback", &item_grade::feedback)
-      .def_readonly("cites", &item_grade::cites);
+      .def_readonly("cites", &item_grade::cites)
+      .def(py::pickle(
+          [](const item_grade& g) {
+            return py::make_tuple(static_cast<int>(g.task), g.item, g.answer, g.credit, g.verdict,
+                                  g.mistakes, g.feedback, g.cites);
+          },
+          [](const py::tuple& t) {
+            item_grade g;
+            g.task = static_cast<exercise_task>(t[0].cast<int>());
+            g.item = t[1].cast<std::string>();
+            g.answer = t[2].cast<std::string>();
+            g.credit = t[3].cast<double>();
+            g.verdict = t[4].cast<std::string>();
+            g.mistakes = t[5].cast<std::vector<std::string>>();
+            g.feedback = t[6].cast<std::string>();
+            g.cites = t[7].cast<std::vector<std::string>>();
+            return g;
+          }));
 
   py::class_<task_grade>(m, "TaskGrade", "How one task was graded.")
       .def_property_readonly("task", [](const task_grade& g) { return name(g.task); })
@@ -106,13 +123,43 @@ void register_exercises(py::module_& m) {
       .def_readonly("key_items", &task_grade::key_items)
       .def_readonly("answered", &task_grade::answered)
       .def_readonly("right", &task_grade::right)
-      .def_readonly("partly", &task_grade::partly);
+      .def_readonly("partly", &task_grade::partly)
+      .def(py::pickle(
+          [](const task_grade& g) {
+            return py::make_tuple(static_cast<int>(g.task), g.score, g.precision, g.recall, g.f1,
+                                  g.key_items, g.answered, g.right, g.partly);
+          },
+          [](const py::tuple& t) {
+            task_grade g;
+            g.task = static_cast<exercise_task>(t[0].cast<int>());
+            g.score = t[1].cast<double>();
+            g.precision = t[2].cast<double>();
+            g.recall = t[3].cast<double>();
+            g.f1 = t[4].cast<double>();
+            g.key_items = t[5].cast<std::size_t>();
+            g.answered = t[6].cast<std::size_t>();
+            g.right = t[7].cast<std::size_t>();
+            g.partly = t[8].cast<std::size_t>();
+            return g;
+          }));
 
   py::class_<grade_result>(m, "GradeResult", "The result of grading (compiled core).")
       .def_readonly("exercise", &grade_result::exercise)
       .def_readonly("score", &grade_result::score)
       .def_readonly("tasks", &grade_result::tasks)
-      .def_readonly("items", &grade_result::items);
+      .def_readonly("items", &grade_result::items)
+      .def(py::pickle(
+          [](const grade_result& g) {
+            return py::make_tuple(g.exercise, g.score, g.tasks, g.items);
+          },
+          [](const py::tuple& t) {
+            grade_result g;
+            g.exercise = t[0].cast<std::string>();
+            g.score = t[1].cast<double>();
+            g.tasks = t[2].cast<std::vector<task_grade>>();
+            g.items = t[3].cast<std::vector<item_grade>>();
+            return g;
+          }));
 
   m.def("builtin_exercises", &builtin_exercises, py::return_value_policy::reference);
   m.def(

@@ -59,6 +59,22 @@ void register_gaps(py::module_& m) {
                              [](const corridor& k) { return std::string(name_of(k.status)); })
       .def_property_readonly("as_of", [](const corridor& k) { return date_text(k.as_of); })
       .def_readonly("territory", &corridor::territory)
+      .def(py::pickle(
+          [](const corridor& k) {
+            return py::make_tuple(k.origin, k.destination, k.transit, k.sector,
+                                  static_cast<int>(k.status), date_text(k.as_of), k.territory);
+          },
+          [](const py::tuple& t) {
+            corridor k;
+            k.origin = t[0].cast<std::string>();
+            k.destination = t[1].cast<std::string>();
+            k.transit = t[2].cast<std::vector<std::string>>();
+            k.sector = t[3].cast<std::string>();
+            k.status = static_cast<worker_status>(t[4].cast<int>());
+            if (auto d = t[5].cast<std::optional<std::string>>()) k.as_of = date::parse(*d);
+            k.territory = t[6].cast<std::string>();
+            return k;
+          }))
       .def("__repr__", [](const corridor& k) {
         return "Corridor(" + k.origin + " -> " + k.destination +
                (k.sector.empty() ? "" : ", " + k.sector) + ", " + std::string(name_of(k.status)) +
@@ -79,6 +95,25 @@ void register_gaps(py::module_& m) {
           "coded_from", [](const cited_provision& c) { return std::string(name_of(c.coded_from)); })
       .def_property_readonly("tier", [](const cited_provision& c) { return status_name(c.tier); })
       .def_readonly("note", &cited_provision::note)
+      .def(py::pickle(
+          [](const cited_provision& c) {
+            return py::make_tuple(c.provision, c.instrument, c.citation, c.summary,
+                                  static_cast<int>(c.strength), static_cast<int>(c.confidence),
+                                  static_cast<int>(c.coded_from), static_cast<int>(c.tier), c.note);
+          },
+          [](const py::tuple& t) {
+            cited_provision c;
+            c.provision = t[0].cast<std::string>();
+            c.instrument = t[1].cast<std::string>();
+            c.citation = t[2].cast<std::string>();
+            c.summary = t[3].cast<std::string>();
+            c.strength = static_cast<strength>(t[4].cast<int>());
+            c.confidence = static_cast<confidence>(t[5].cast<int>());
+            c.coded_from = static_cast<coded_from>(t[6].cast<int>());
+            c.tier = static_cast<gap_status>(t[7].cast<int>());
+            c.note = t[8].cast<std::string>();
+            return c;
+          }))
       .def("__repr__",
            [](const cited_provision& c) { return "CitedProvision('" + c.citation + "')"; });
 
@@ -103,6 +138,32 @@ void register_gaps(py::module_& m) {
       .def_readonly("nearest", &gap_row::nearest)
       .def_readonly("precedents", &gap_row::precedents)
       .def_readonly("norm_source", &gap_row::norm_source)
+      .def(py::pickle(
+          [](const gap_row& r) {
+            return py::make_tuple(
+                r.topic, static_cast<int>(r.stage), static_cast<int>(r.bearer), r.actors,
+                static_cast<int>(r.status), r.in_profile, static_cast<int>(r.min_strength),
+                r.decided_by, r.explanation,
+                r.confidence ? py::object(py::int_(static_cast<int>(*r.confidence))) : py::none(),
+                r.nearest, r.precedents, r.norm_source);
+          },
+          [](const py::tuple& t) {
+            gap_row r;
+            r.topic = t[0].cast<std::string>();
+            r.stage = static_cast<stage>(t[1].cast<int>());
+            r.bearer = static_cast<role>(t[2].cast<int>());
+            r.actors = t[3].cast<std::vector<std::string>>();
+            r.status = static_cast<gap_status>(t[4].cast<int>());
+            r.in_profile = t[5].cast<bool>();
+            r.min_strength = static_cast<strength>(t[6].cast<int>());
+            r.decided_by = t[7].cast<std::vector<cited_provision>>();
+            r.explanation = t[8].cast<std::string>();
+            if (!t[9].is_none()) r.confidence = static_cast<confidence>(t[9].cast<int>());
+            r.nearest = t[10].cast<std::vector<cited_provision>>();
+            r.precedents = t[11].cast<std::vector<cited_provision>>();
+            r.norm_source = t[12].cast<std::string>();
+            return r;
+          }))
       .def("__repr__", [](const gap_row& r) {
         return "GapRow('" + r.topic + "', '" + std::string(name_of(r.stage)) + "', " +
                status_name(r.status) + ")";
@@ -112,6 +173,18 @@ void register_gaps(py::module_& m) {
       .def_readonly("corridor", &gap_report::corridor)
       .def_readonly("profile", &gap_report::profile)
       .def_property_readonly("as_of", [](const gap_report& r) { return r.as_of.str(); })
+      .def(py::pickle(
+          [](const gap_report& r) {
+            return py::make_tuple(r.corridor, r.profile, r.as_of.str(), r.rows);
+          },
+          [](const py::tuple& t) {
+            gap_report r;
+            r.corridor = t[0].cast<corridor>();
+            r.profile = t[1].cast<std::string>();
+            r.as_of = *date::parse(t[2].cast<std::string>());
+            r.rows = t[3].cast<std::vector<gap_row>>();
+            return r;
+          }))
       .def_readonly("rows", &gap_report::rows)
       .def("counts_by_stage",
            [](const gap_report& r) {
