@@ -241,7 +241,7 @@ TEST_CASE("a realistic partial answer earns exact partial credit with explained 
   CHECK_THAT(item(r, exercise_task::propose, "proposal 1").feedback,
              Contains("closes `wages.minimum` at employment, owed by employer (gap -> committed)"));
   CHECK_THAT(item(r, exercise_task::propose, "proposal 2").feedback,
-             Contains("`recruitment.fees` at pre_departure, owed by origin_state stays weak"));
+             Contains("`recruitment.fees` at pre_departure, owed by origin_state becomes weak"));
   CHECK_THAT(item(r, exercise_task::propose, "proposal 3").feedback,
              Contains("No open norm of profile `khm-lmp-2014-mou-minimum` is about "
                       "working_time.weekly_rest"));
