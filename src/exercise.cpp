@@ -244,23 +244,12 @@ std::vector<problem> read_into(const source_file& file, const corpus& c, const l
   context cx{file.name, problems, where, limits.max_nodes, limits.max_problems};
   auto root = parse_document(file, limits, problems);
   if (!root) return problems;
-  try {
+  read_within_limits(file, limits, problems, [&] {
     if (root->IsNull())
       problems.push_back(problem{file.name, 0, 0, "file is empty (it holds only comments)"});
     else
       out = read(cx, *root, c);
-  } catch (const too_many_problems&) {
-    problems.push_back(problem{file.name, 0, 0,
-                               "more than " + std::to_string(limits.max_problems) +
-                                   " problems in this file; stopped reading it"});
-  } catch (const too_many_nodes&) {
-    problems.push_back(problem{file.name, 0, 0,
-                               "file has more than " + std::to_string(limits.max_nodes) +
-                                   " YAML nodes once aliases are expanded; refusing to read it"});
-  } catch (const YAML::Exception& e) {
-    problems.push_back(problem{file.name, e.mark.is_null() ? 0 : e.mark.line + 1,
-                               e.mark.is_null() ? 0 : e.mark.column + 1, "YAML error: " + e.msg});
-  }
+  });
   for (auto& p : problems) p.message = valid_utf8(p.message);
   return problems;
 }

@@ -295,6 +295,35 @@ const provision* model_clause(const corpus& c, const profile& prof, const std::s
   return fallback;
 }
 
+// Credit for a listed gap matched to a key item (topic related to the key's), with the mistakes.
+double gap_credit(const expected_gap& kg, const answer& a, const grading_weights& w,
+                  std::vector<std::string>* mistakes = nullptr) {
+  auto wrong = [&](const char* what, std::string_view gave, std::string_view key) {
+    if (mistakes)
+      mistakes->push_back(std::string(what) + ": gave " + std::string(gave) + ", key " +
+                          std::string(key));
+  };
+  const std::string& topic = a.topics.front();
+  double credit = topic == kg.topic ? w.gap_topic : w.gap_topic / 2;
+  if (topic != kg.topic) wrong("topic", topic, kg.topic);
+  const stage s = a.stages.values().front();
+  if (s == kg.stage)
+    credit += w.gap_stage;
+  else
+    wrong("stage", name_of(s), name_of(kg.stage));
+  if (!a.bearers.empty() && a.bearers.values().front() == kg.bearer)
+    credit += w.gap_bearer;
+  else
+    wrong("bearer", a.bearers.empty() ? "none" : name_of(a.bearers.values().front()),
+          name_of(kg.bearer));
+  const gap_status said = a.status.value_or(gap_status::gap);
+  if (said == kg.status)
+    credit += w.gap_status;
+  else
+    wrong("status", name_of(said), name_of(kg.status));
+  return clean(credit);
+}
+
 }  // namespace
 
 bool answer::answered() const {
@@ -387,7 +416,6 @@ std::vector<answer_cells> parse_answer_csv(const std::string& text, const std::s
   if (in_quotes)
     problems.push_back(problem{name, cell_line, cell_column, "a quoted cell is never closed"});
   if (!cur.empty() || !record.empty()) end_record();
-  (void)quoted_cell;
   if (records.empty()) problems.push_back(problem{name, 0, 0, "no header row (the file is empty)"});
   if (!problems.empty()) throw exercise_error("answers " + name, std::move(problems));
 
@@ -485,7 +513,7 @@ std::vector<answer> key_answers(const corpus& c, const exercise& ex) {
     }
   if (ex.tasks.contains(exercise_task::propose)) {
     // A model clause for each open norm: its topic, stage and bearer at the profile's strength,
-    // worded after the strongest precedent elsewhere when there is one.
+    // quoting a protecting clause from elsewhere in the corpus when there is one.
     const profile& prof = c.get_profile(ex.profile);
     for (const auto& g : key.gaps) {
       if (!g.in_profile || g.status == gap_status::conflict) continue;
@@ -496,8 +524,7 @@ std::vector<answer> key_answers(const corpus& c, const exercise& ex) {
       a.stages = {g.stage};
       a.bearers = {g.bearer};
       a.modality = modality::obligation;
-      for (const auto& n : prof.norms)
-        if (n.topic == g.topic && n.stage == g.stage) a.strength = n.min_strength;
+      if (const norm* n = find_norm(prof, g.topic, g.stage)) a.strength = n->min_strength;
       if (const provision* model = model_clause(c, prof, g.topic, g.stage, a.strength))
         a.text = "As in " + model->citation() + ": " + model->summary;
       else
@@ -636,13 +663,8 @@ grade_result grade(const corpus& c, const exercise& ex, const std::vector<answer
       for (std::size_t a = 0; a < given.size(); ++a) {
         const auto& kg = key.gaps[k];
         const answer& ga = *given[a];
-        const std::string& topic = ga.topics.front();
-        if (!related(topic, kg.topic)) continue;
-        double credit = topic == kg.topic ? w.gap_topic : w.gap_topic / 2;
-        if (ga.stages.values().front() == kg.stage) credit += w.gap_stage;
-        if (!ga.bearers.empty() && ga.bearers.values().front() == kg.bearer) credit += w.gap_bearer;
-        if (ga.status.value_or(gap_status::gap) == kg.status) credit += w.gap_status;
-        pairs.push_back({clean(credit), k, a});
+        if (!related(ga.topics.front(), kg.topic)) continue;
+        pairs.push_back({gap_credit(kg, ga, w), k, a});
       }
     std::stable_sort(pairs.begin(), pairs.end(),
                      [](const pairing& x, const pairing& y) { return x.credit > y.credit; });
@@ -683,30 +705,7 @@ grade_result grade(const corpus& c, const exercise& ex, const std::vector<answer
       }
       const answer& a = *given[static_cast<std::size_t>(match_of_key[k])];
       g.answer = a.label;
-      const std::string& topic = a.topics.front();
-      double credit = topic == kg.topic ? w.gap_topic : w.gap_topic / 2;
-      if (topic != kg.topic) g.mistakes.push_back("topic: gave " + topic + ", key " + kg.topic);
-      const stage s = a.stages.values().front();
-      if (s == kg.stage)
-        credit += w.gap_stage;
-      else
-        g.mistakes.push_back("stage: gave " + std::string(name_of(s)) + ", key " +
-                             std::string(name_of(kg.stage)));
-      if (!a.bearers.empty() && a.bearers.values().front() == kg.bearer)
-        credit += w.gap_bearer;
-      else
-        g.mistakes.push_back("bearer: gave " +
-                             (a.bearers.empty()
-                                  ? std::string("none")
-                                  : std::string(name_of(a.bearers.values().front()))) +
-                             ", key " + std::string(name_of(kg.bearer)));
-      const gap_status said = a.status.value_or(gap_status::gap);
-      if (said == kg.status)
-        credit += w.gap_status;
-      else
-        g.mistakes.push_back("status: gave " + std::string(name_of(said)) + ", key " +
-                             std::string(name_of(kg.status)));
-      g.credit = clean(credit);
+      g.credit = gap_credit(kg, a, w, &g.mistakes);
       g.verdict = verdict_of(g.credit);
       g.feedback = (g.verdict == "right" ? "Right: " : "Partly right: ") + what + ".";
       if (!g.mistakes.empty()) g.feedback += " " + join(g.mistakes, "; ") + ".";

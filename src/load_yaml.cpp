@@ -423,15 +423,15 @@ parsed_file read_file(const source_file& file, std::vector<problem>& problems, s
   auto parsed = parse_document(file, limits, problems);
   if (!parsed) return out;
   YAML::Node root = *parsed;
-  try {
+  const bool kept = read_within_limits(file, limits, problems, [&] {
     if (root.IsNull()) {
       fail(0, 0, "file is empty (it holds only comments)");
-      return out;
+      return;
     }
     const auto before = problems.size();
     fields f(cx, root, "a corpus file",
              {"instrument", "topics", "sectors", "actors", "ratifications", "profiles"});
-    if (!f.ok() || problems.size() != before) return out;
+    if (!f.ok() || problems.size() != before) return;
     int kinds = 0;
     for (const char* k : {"instrument", "actors", "ratifications", "profiles"}) kinds += f.has(k);
     kinds += (f.has("topics") || f.has("sectors")) ? 1 : 0;
@@ -439,13 +439,13 @@ parsed_file read_file(const source_file& file, std::vector<problem>& problems, s
       cx.error(root,
                "a corpus file holds one of `instrument`, `topics` (with `sectors`), "
                "`actors`, `ratifications` or `profiles`; this one holds none");
-      return out;
+      return;
     }
     if (kinds > 1) {
       cx.error(root,
                "a corpus file holds only one kind of content (`instrument`, `topics` and "
                "`sectors`, `actors`, `ratifications` or `profiles`); split this file");
-      return out;
+      return;
     }
     if (f.has("instrument")) out.instruments.push_back(read_instrument(cx, f["instrument"]));
     if (f.has("sectors")) read_sectors(cx, f["sectors"], out);
@@ -453,19 +453,8 @@ parsed_file read_file(const source_file& file, std::vector<problem>& problems, s
     if (f.has("actors")) read_actors(cx, f["actors"], out);
     if (f.has("ratifications")) read_ratifications(cx, f["ratifications"], out);
     if (f.has("profiles")) read_profiles(cx, f["profiles"], out);
-  } catch (const too_many_problems&) {
-    problems.push_back(problem{file.name, 0, 0,
-                               "more than " + std::to_string(limits.max_problems) +
-                                   " problems in this file; stopped reading it"});
-  } catch (const too_many_nodes&) {
-    problems.push_back(problem{file.name, 0, 0,
-                               "file has more than " + std::to_string(limits.max_nodes) +
-                                   " YAML nodes once aliases are expanded; refusing to read it"});
-    return parsed_file{};
-  } catch (const YAML::Exception& e) {
-    fail(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
-         "YAML error: " + e.msg);
-  }
+  });
+  if (!kept) return parsed_file{};
   return out;
 }
 

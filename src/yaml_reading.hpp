@@ -431,4 +431,27 @@ inline std::optional<YAML::Node> parse_document(const source_file& file, const l
   return root;
 }
 
+// Runs `read` over a parsed file, turning the readers' limits and late parser errors into
+// problems. Returns false when the file is refused whole (too many nodes): its items are dropped.
+template <class F>
+bool read_within_limits(const source_file& file, const load_limits& limits,
+                        std::vector<problem>& problems, F read) {
+  try {
+    read();
+  } catch (const too_many_problems&) {
+    problems.push_back(problem{file.name, 0, 0,
+                               "more than " + std::to_string(limits.max_problems) +
+                                   " problems in this file; stopped reading it"});
+  } catch (const too_many_nodes&) {
+    problems.push_back(problem{file.name, 0, 0,
+                               "file has more than " + std::to_string(limits.max_nodes) +
+                                   " YAML nodes once aliases are expanded; refusing to read it"});
+    return false;
+  } catch (const YAML::Exception& e) {
+    problems.push_back(problem{file.name, e.mark.is_null() ? 0 : e.mark.line + 1,
+                               e.mark.is_null() ? 0 : e.mark.column + 1, "YAML error: " + e.msg});
+  }
+  return true;
+}
+
 }  // namespace dutymap::yaml_reading
