@@ -55,6 +55,30 @@ role_set kind_roles(actor_kind k) {
   }
 }
 
+// The states whose acceptance makes an instrument's duty on a role apply.
+std::vector<corpus::index> anchors(role r, corpus::index origin, corpus::index destination,
+                                   const std::vector<corpus::index>& transit) {
+  switch (r) {
+    case role::origin_state:
+      return {origin};
+    case role::destination_state:
+      return {destination};
+    case role::transit_state:
+      return transit;
+    case role::recruitment_agency:
+      return {origin, destination};
+    case role::worker:
+    case role::worker_family:
+      return {destination, origin};
+    default:
+      return {destination};
+  }
+}
+
+std::uint64_t record_key(corpus::index state, corpus::index instrument) {
+  return (std::uint64_t{state} << 32) | instrument;
+}
+
 }  // namespace
 
 corridor_context::corridor_context(const corpus& c_, const corridor& where_, const profile* p)
@@ -72,6 +96,16 @@ corridor_context::corridor_context(const corpus& c_, const corridor& where_, con
   // A partial as-of date means its last day: "as of 2017" is the end of 2017.
   day = as_of.last_day();
 
+  for (std::size_t r = 0; r < 12; ++r)
+    anchors_[r] = anchors(static_cast<role>(r), origin, destination, transit);
+  std::vector<index> states{origin, destination};
+  states.insert(states.end(), transit.begin(), transit.end());
+  for (index s : states)
+    for (index ri : c.ratifications_of(s)) {
+      const ratification& r = c.ratifications()[ri];
+      if (auto i = c.instrument_index(r.instrument)) records_.emplace(record_key(s, *i), &r);
+    }
+
   auto bind = [&](role r, const std::string& id) {
     played_[static_cast<std::size_t>(r)] = true;
     auto& v = actors_[static_cast<std::size_t>(r)];
@@ -84,14 +118,18 @@ corridor_context::corridor_context(const corpus& c_, const corridor& where_, con
   for (role r : {role::worker, role::worker_family, role::employer, role::recruitment_agency})
     played_[static_cast<std::size_t>(r)] = true;
 
+  // The bodies of the corridor's states and the organisations that belong to no state, in actor
+  // order.
+  std::vector<index> present(c.stateless_actors().begin(), c.stateless_actors().end());
+  for (index s : {origin, destination})
+    present.insert(present.end(), c.bodies_of(s).begin(), c.bodies_of(s).end());
+  for (index s : transit)
+    present.insert(present.end(), c.bodies_of(s).begin(), c.bodies_of(s).end());
+  std::sort(present.begin(), present.end());
+  present.erase(std::unique(present.begin(), present.end()), present.end());
   const auto& actors = c.actors();
-  for (index a = 0; a < actors.size(); ++a) {
+  for (index a : present) {
     const auto& ac = actors[a];
-    const bool in_corridor =
-        ac.state == where.origin || ac.state == where.destination ||
-        std::find(where.transit.begin(), where.transit.end(), ac.state) != where.transit.end() ||
-        (ac.state.empty() && ac.kind != actor_kind::state);
-    if (!in_corridor) continue;
     // Regional bodies play their role only where both states belong to the region's instruments;
     // an organisation with no state is taken to be present in every corridor.
     for (role r : (ac.roles | kind_roles(ac.kind)).values()) bind(r, ac.id);
@@ -113,22 +151,9 @@ role_set corridor_context::roles_of(index a) const {
   return out;
 }
 
-std::vector<corpus::index> corridor_context::anchor_states(role r) const {
-  switch (r) {
-    case role::origin_state:
-      return {origin};
-    case role::destination_state:
-      return {destination};
-    case role::transit_state:
-      return transit;
-    case role::recruitment_agency:
-      return {origin, destination};
-    case role::worker:
-    case role::worker_family:
-      return {destination, origin};
-    default:
-      return {destination};
-  }
+const ratification* corridor_context::record(index state, index instrument) const {
+  auto it = records_.find(record_key(state, instrument));
+  return it == records_.end() ? nullptr : it->second;
 }
 
 gap_status corridor_context::tier(index i) const {
@@ -136,8 +161,10 @@ gap_status corridor_context::tier(index i) const {
 }
 
 exclusion corridor_context::instrument_in_time(index i, std::string* why) const {
-  if (in_time_.empty()) in_time_.assign(c.instruments().size(), 0);
-  if (!why && in_time_[i]) return static_cast<exclusion>(in_time_[i] - 1);
+  if (auto it = in_time_.find(i); it != in_time_.end() && (!why || it->second.worded)) {
+    if (why && it->second.result != exclusion::counts) *why = it->second.why;
+    return it->second.result;
+  }
   const auto& in = c.instruments()[i];
   exclusion result = exclusion::counts;
   // An annex lives and dies with the instrument it is annexed to.
@@ -168,7 +195,10 @@ exclusion corridor_context::instrument_in_time(index i, std::string* why) const 
       }
     }
   }
-  in_time_[i] = static_cast<unsigned char>(static_cast<int>(result) + 1);
+  auto& memo = in_time_[i];
+  memo.result = result;
+  memo.worded = why != nullptr;
+  if (why && result != exclusion::counts) memo.why = *why;
   return result;
 }
 
@@ -184,7 +214,7 @@ exclusion corridor_context::instrument_reaches(index i, role bearer, const provi
     std::string first_why;
     for (index s : anchor_states(bearer)) {
       const auto& state = c.actors()[s].id;
-      const ratification* r = c.find_ratification(state, in.id);
+      const ratification* r = record(s, i);
       exclusion e = exclusion::counts;
       std::string w;
       if (!r || !r->ratified_on) {
@@ -264,11 +294,13 @@ exclusion corridor_context::applies(index pi, std::optional<role> bearer, std::s
   }
   if (auto e = instrument_in_time(ii, why); e != exclusion::counts) return e;
   if (is_ratifiable(in.kind)) {
-    std::vector<role> roles = bearer ? std::vector<role>{*bearer} : p.bearers.values();
+    const role_set roles = bearer ? role_set{*bearer} : p.bearers;
     exclusion first = exclusion::not_ratified;
     std::string first_why;
     bool any = false;
-    for (role r : roles) {
+    for (std::size_t ri = 0; ri < enum_names<role>::values.size(); ++ri) {
+      const auto r = static_cast<role>(ri);
+      if (!roles.contains(r)) continue;
       std::string w;
       const auto e = instrument_reaches(ii, r, p, why ? &w : nullptr);
       if (e == exclusion::counts) {
@@ -320,6 +352,34 @@ exclusion corridor_context::instrument_applies(index i, std::string* why) const 
   }
   if (why) *why = first;
   return result;
+}
+
+std::vector<corpus::index> corridor_context::instruments_that_may_apply() const {
+  const auto u = c.universal_instruments();
+  std::vector<index> out(u.begin(), u.end());
+  auto add = [&](std::span<const index> more) { out.insert(out.end(), more.begin(), more.end()); };
+  std::vector<index> states{origin, destination};
+  states.insert(states.end(), transit.begin(), transit.end());
+  for (index s : states) {
+    add(c.instruments_with_party(s, level::national));
+    // A record (ratified, signed, denounced) makes a convention worth judging here.
+    for (index r : c.ratifications_of(s))
+      if (auto i = c.instrument_index(c.ratifications()[r].instrument)) out.push_back(*i);
+  }
+  for (index i : c.instruments_with_party(origin, level::regional)) {
+    const auto& ps = c.instruments()[i].parties;
+    if (std::find(ps.begin(), ps.end(), where.destination) != ps.end()) out.push_back(i);
+  }
+  add(c.bilateral_between(origin, destination));
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+bool corridor_context::names_corridor_state(index i) const {
+  const auto& ps = c.instruments()[i].parties;
+  return std::find(ps.begin(), ps.end(), where.origin) != ps.end() ||
+         std::find(ps.begin(), ps.end(), where.destination) != ps.end();
 }
 
 cited_provision corridor_context::cite(index pi, std::string note) const {

@@ -6,8 +6,11 @@
 #include <dutymap/corridor.hpp>
 #include <dutymap/gaps.hpp>
 
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace dutymap::detail {
@@ -41,10 +44,22 @@ class corridor_context {
   // How an instrument binds: binding, committed or guidance.
   gap_status tier(index instrument) const;
   // The states whose acceptance makes an instrument's duty on this role apply.
-  std::vector<index> anchor_states(role r) const;
+  std::span<const index> anchor_states(role r) const {
+    return anchors_[static_cast<std::size_t>(r)];
+  }
+  // A corridor state's record for a ratifiable instrument, or nullptr.
+  const ratification* record(index state, index instrument) const;
 
   // Whether an instrument applies at all (any bearer), and why not.
   exclusion instrument_applies(index instrument, std::string* why) const;
+
+  // Every instrument that can count here, ascending: global ones that need no ratification, the
+  // conventions the corridor's states have a record for, regional ones of both states, bilateral
+  // ones between them, national ones of its states. Any other is out of the corridor (not party,
+  // not ratified) whatever the date, sector or bearer.
+  std::vector<index> instruments_that_may_apply() const;
+  // Whether the origin or the destination is among an instrument's parties.
+  bool names_corridor_state(index instrument) const;
 
   // A citation record for a provision.
   cited_provision cite(index provision, std::string note = {}) const;
@@ -56,8 +71,16 @@ class corridor_context {
 
   bool played_[12] = {};
   std::vector<std::string> actors_[12];
-  // Memo of instrument_in_time: 0 unknown, else exclusion + 1.
-  mutable std::vector<unsigned char> in_time_;
+  std::vector<index> anchors_[12];
+  // The ratification records of the corridor's states, by (state << 32 | instrument).
+  std::unordered_map<std::uint64_t, const ratification*> records_;
+  // Memo of instrument_in_time, by instrument (a map: a query touches few of them).
+  struct in_time_memo {
+    exclusion result = exclusion::counts;
+    bool worded = false;  // whether `why` was asked for, and so is known
+    std::string why;
+  };
+  mutable std::unordered_map<index, in_time_memo> in_time_;
 };
 
 }  // namespace dutymap::detail

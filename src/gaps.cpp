@@ -5,11 +5,16 @@
 #include <dutymap/detail/nearest.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <bit>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 namespace dutymap {
 
@@ -98,40 +103,87 @@ bool in_subtree(const std::string& topic, const std::string& root) {
                            topic[root.size()] == '.');
 }
 
-std::string join(const std::vector<std::string>& v, const char* sep = ", ") {
+std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
   std::string out;
-  for (const auto& x : v) out += (out.empty() ? "" : sep) + x;
+  for (const auto& x : v) {
+    if (!out.empty()) out += sep;
+    out += x;
+  }
   return out;
 }
 
 std::string tier_words(gap_status t, const instrument& in) {
-  std::string kind(name_of(in.kind));
-  std::replace(kind.begin(), kind.end(), '_', ' ');
-  if (!in.annex_to.empty()) kind += " annexed to " + in.annex_to;
-  switch (t) {
-    case gap_status::binding:
-      return "binding " + kind;
-    case gap_status::committed:
-      return kind + ", not binding";
-    default:
-      return kind + ", guidance only";
+  std::string out = t == gap_status::binding ? "binding " : "";
+  const auto kind = out.size();
+  out += name_of(in.kind);
+  std::replace(out.begin() + static_cast<long>(kind), out.end(), '_', ' ');
+  if (!in.annex_to.empty()) {
+    out += " annexed to ";
+    out += in.annex_to;
   }
+  if (t == gap_status::committed)
+    out += ", not binding";
+  else if (t != gap_status::binding)
+    out += ", guidance only";
+  return out;
 }
 
 struct candidate {
   index provision;
   bool protects = false, restricts = false;
-  exclusion excluded = exclusion::counts;
-  std::string why;
+  exclusion excluded = exclusion::counts;  // why, in words, is asked of `reason` when cited
   bool assigned = true;
   std::vector<std::string> weak_reasons;
   gap_status tier = gap_status::binding;
 };
 
+// The gap analysis of one corridor against one profile. It reads only the provisions of the
+// instruments that can count in the corridor (or of the instruments the options name), so its cost
+// follows the corridor, not the corpus; what lies outside (nearest, precedents) comes from the
+// corpus's protection indexes, a bounded number at a time.
 class analysis {
  public:
   analysis(const corpus& c, const corridor& where, const profile& p, const gap_options& o)
-      : c_(c), cx_(c, where, &p), prof_(p), opt_(o) {}
+      : c_(c), cx_(c, where, &p), prof_(p), opt_(o), chosen_(!o.only_instruments.empty()) {
+    if (chosen_) {
+      for (const auto& id : o.only_instruments)
+        if (auto i = c.instrument_index(id)) universe_.push_back(*i);
+      std::sort(universe_.begin(), universe_.end());
+      universe_.erase(std::unique(universe_.begin(), universe_.end()), universe_.end());
+    } else {
+      universe_ = cx_.instruments_that_may_apply();
+    }
+    // The universe's provisions under each topic they concern and each of its ancestors, ascending,
+    // as lists by topic in one array: a first pass counts, a second places.
+    const auto& topics = c.provision_topics();
+    std::vector<index> seen(c.topics().size() + 1);  // 1 + the last provision met under a topic
+    auto each_topic = [&](auto&& f) {
+      std::fill(seen.begin(), seen.end(), 0);
+      for (index ii : universe_) {
+        const auto [first, last] = c.provisions_of(ii);
+        for (index pi = first; pi < last; ++pi) {
+          const auto words = topics.row(pi);
+          for (std::size_t w = 0; w < words.size(); ++w)
+            for (std::uint64_t bits = words[w]; bits; bits &= bits - 1) {
+              const auto topic =
+                  static_cast<index>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+              for (std::optional<index> t = topic; t && seen[*t] != pi + 1;
+                   t = c.topic_parent(*t)) {
+                seen[*t] = pi + 1;
+                f(*t, pi);
+              }
+            }
+        }
+      }
+    };
+    about_offsets_.assign(c.topics().size() + 1, 0);
+    each_topic([&](index t, index) { ++about_offsets_[t + 1]; });
+    for (std::size_t t = 1; t < about_offsets_.size(); ++t)
+      about_offsets_[t] += about_offsets_[t - 1];
+    about_.resize(about_offsets_.back());
+    std::vector<index> next(about_offsets_.begin(), about_offsets_.end() - 1);
+    each_topic([&](index t, index pi) { about_[next[t]++] = pi; });
+  }
 
   gap_report run() {
     gap_report rep;
@@ -145,8 +197,7 @@ class analysis {
     }
     // Restrictions (always) and protections beyond the profile (when asked), by topic and stage.
     std::map<std::pair<std::string, int>, role> extra;
-    for (index pi = 0; pi < c_.provision_count(); ++pi) {
-      if (!selected(pi)) continue;
+    for (const index pi : universe_provisions()) {
       const provision& p = c_.provision_at(pi);
       const bool restricting = p.restricts();
       if (!restricting && !opt_.beyond_profile) continue;
@@ -178,11 +229,21 @@ class analysis {
   }
 
  private:
-  bool selected(index pi) const {
-    if (opt_.only_instruments.empty()) return true;
-    const auto& id = c_.provision_at(pi).instrument;
-    return std::find(opt_.only_instruments.begin(), opt_.only_instruments.end(), id) !=
-           opt_.only_instruments.end();
+  // The provisions of the universe, ascending.
+  std::vector<index> universe_provisions() const {
+    std::vector<index> out;
+    for (index ii : universe_) {
+      const auto [first, last] = c_.provisions_of(ii);
+      for (index pi = first; pi < last; ++pi) out.push_back(pi);
+    }
+    return out;
+  }
+  bool in_universe(index instrument) const {
+    return std::binary_search(universe_.begin(), universe_.end(), instrument);
+  }
+  // The bearer a provision is judged for: the expected one when the provision names it.
+  static std::optional<role> judged_for(const provision& p, role bearer) {
+    return p.bearers.contains(bearer) ? std::optional<role>(bearer) : std::nullopt;
   }
 
   bool under_norm(const std::string& topic, stage s) const {
@@ -196,8 +257,9 @@ class analysis {
     std::vector<candidate> out;
     const auto ti = c_.topic_index(topic);
     if (!ti) return out;
-    for (index pi : c_.provisions_about_tree(*ti)) {
-      if (!selected(pi)) continue;
+    out.reserve(about_offsets_[*ti + 1] - about_offsets_[*ti]);
+    for (index pi : std::span<const index>(about_.data() + about_offsets_[*ti],
+                                           about_offsets_[*ti + 1] - about_offsets_[*ti])) {
       const provision& p = c_.provision_at(pi);
       if (!p.stages.contains(s)) continue;
       candidate k;
@@ -207,14 +269,16 @@ class analysis {
           (te.effect == effect::protects ? k.protects : k.restricts) = true;
       // A convention binds the expected bearer only through that bearer's state's ratification;
       // a provision that puts the duty on other roles is judged for them.
-      const auto judged_for =
-          p.bearers.contains(bearer) ? std::optional<role>(bearer) : std::nullopt;
-      k.excluded = cx_.applies(pi, judged_for, &k.why);
+      k.excluded = cx_.applies(pi, judged_for(p, bearer));
       k.tier = cx_.tier(c_.instrument_of(pi));
-      const auto bearers = p.bearers.values();
-      k.assigned =
-          std::any_of(bearers.begin(), bearers.end(), [&](role r) { return cx_.played(r); });
-      // Why a covering provision is weak, if it is.
+      k.assigned = false;
+      for (std::size_t r = 0; r < enum_names<role>::values.size() && !k.assigned; ++r)
+        k.assigned = p.bearers.contains(static_cast<role>(r)) && cx_.played(static_cast<role>(r));
+      // Why a covering provision is weak, if it is (asked only of those that count).
+      if (k.excluded != exclusion::counts) {
+        out.push_back(std::move(k));
+        continue;
+      }
       if (k.tier != gap_status::guidance && !at_least(p.strength, min))
         k.weak_reasons.push_back("below the required strength (`" +
                                  std::string(name_of(p.strength)) + "`, needs `" +
@@ -290,7 +354,9 @@ class analysis {
                              b->weak_reasons.size());
     });
 
-    std::set<std::string> actor_ids(cx_.actors_of(bearer).begin(), cx_.actors_of(bearer).end());
+    // The actors, sorted and without repeats (pointers: the ids are copied once, into the row).
+    std::vector<const std::string*> actor_ids;
+    for (const auto& a : cx_.actors_of(bearer)) actor_ids.push_back(&a);
     for (const auto* k : decided) {
       const provision& p = c_.provision_at(k->provision);
       std::string note = tier_words(k->tier, c_.instruments()[c_.instrument_of(k->provision)]);
@@ -298,35 +364,42 @@ class analysis {
       if (!k->assigned)
         note += "; its bearers (" + join(p.bearers.names()) + ") are played by no actor here";
       row.decided_by.push_back(cx_.cite(k->provision, note));
-      for (const auto& a : p.designated) actor_ids.insert(a);
+      for (const auto& a : p.designated) actor_ids.push_back(&a);
       if (!row.confidence || p.provenance.level < *row.confidence)
         row.confidence = p.provenance.level;
     }
-    row.actors.assign(actor_ids.begin(), actor_ids.end());
+    std::sort(actor_ids.begin(), actor_ids.end(),
+              [](const std::string* a, const std::string* b) { return *a < *b; });
+    actor_ids.erase(
+        std::unique(actor_ids.begin(), actor_ids.end(),
+                    [](const std::string* a, const std::string* b) { return *a == *b; }),
+        actor_ids.end());
+    row.actors.reserve(actor_ids.size());
+    for (const auto* a : actor_ids) row.actors.push_back(*a);
 
     if (row.status == gap_status::gap || row.status == gap_status::weak ||
         row.status == gap_status::unassigned) {
-      // Nearest first: instruments between or of the corridor's states, then conventions, then
-      // others.
-      std::stable_sort(
-          excluded.begin(), excluded.end(),
-          [&](const candidate* a, const candidate* b) { return closeness(*a) < closeness(*b); });
-      for (const auto* k : excluded) {
-        if (row.nearest.size() >= opt_.max_nearest) break;
-        row.nearest.push_back(cx_.cite(k->provision, k->why));
-      }
+      if (chosen_)
+        add_nearest(row, excluded);
+      else
+        add_nearest_in_corpus(row, excluded);
     }
-    if (row.status != gap_status::binding && row.status != gap_status::committed)
-      add_precedents(row, cands, decided);
+    if (row.status != gap_status::binding && row.status != gap_status::committed) {
+      if (chosen_)
+        add_precedents(row, cands, decided);
+      else
+        add_precedents_in_corpus(row, cands, decided);
+    }
     row.explanation = explain(row, decided);
     return row;
   }
 
   // Nearest first: what would count if one fact changed (a date, a scope, a ratification), then
   // what other corridors agreed, then kinds the profile does not accept; the corridor's own first.
-  int closeness(const candidate& k) const {
+  int closeness(const candidate& k) const { return closeness(k.excluded, k.provision); }
+  int closeness(exclusion excluded, index provision) const {
     int by_reason = 0;
-    switch (k.excluded) {
+    switch (excluded) {
       case exclusion::not_ratified:
       case exclusion::ratified_after:
       case exclusion::denounced:
@@ -343,10 +416,95 @@ class analysis {
       default:
         by_reason = 0;
     }
-    const auto& ps = c_.instruments()[c_.instrument_of(k.provision)].parties;
-    const bool ours = std::find(ps.begin(), ps.end(), cx_.where.origin) != ps.end() ||
-                      std::find(ps.begin(), ps.end(), cx_.where.destination) != ps.end();
+    const bool ours = cx_.names_corridor_state(c_.instrument_of(provision));
     return by_reason * 2 + (ours ? 0 : 1);
+  }
+
+  // Nearest among the given candidates (all there are, when the options name the instruments).
+  void add_nearest(gap_row& row, std::vector<const candidate*> excluded) const {
+    // Nearest first: instruments between or of the corridor's states, then conventions, then
+    // others.
+    std::stable_sort(excluded.begin(), excluded.end(), [&](const candidate* a, const candidate* b) {
+      return closeness(*a) < closeness(*b);
+    });
+    for (const auto* k : excluded) {
+      if (row.nearest.size() >= opt_.max_nearest) break;
+      row.nearest.push_back(cx_.cite(k->provision, reason(k->provision, row.bearer)));
+    }
+  }
+
+  // Nearest across the corpus, as `add_nearest` would rank every provision on the topic: the
+  // corridor's own candidates, then what lies outside the universe, where the ranking is known
+  // without judging each provision. Outside, a convention nobody here has a record for is not
+  // ratified (or out of date, or of a kind not accepted): judged one by one, as conventions are
+  // few. Any other instrument outside is not party here (closeness 4 or 5 as it names the
+  // origin or destination or not, 6 or 7 when its kind is not accepted): only the first few of
+  // each kind are needed, in provision order.
+  void add_nearest_in_corpus(gap_row& row, const std::vector<const candidate*>& excluded) const {
+    const std::size_t want = opt_.max_nearest;
+    if (want == 0) return;
+    struct near {
+      int closeness;
+      index provision;
+      bool operator<(const near& o) const {
+        return std::tie(closeness, provision) < std::tie(o.closeness, o.provision);
+      }
+    };
+    std::vector<near> items;
+    for (const auto* k : excluded) items.push_back({closeness(*k), k->provision});
+    const index ti = *c_.topic_index(row.topic);
+    for (std::size_t kind = 0; kind < enum_names<instrument_kind>::values.size(); ++kind) {
+      const auto k = static_cast<instrument_kind>(kind);
+      if (!is_ratifiable(k)) continue;
+      for (index pi : c_.protections(ti, row.stage, k)) {
+        if (in_universe(c_.instrument_of(pi))) continue;
+        const auto e = cx_.applies(pi, judged_for(c_.provision_at(pi), row.bearer));
+        if (e != exclusion::counts) items.push_back({closeness(e, pi), pi});
+      }
+    }
+    auto nearer_than = [&](int limit) {
+      return static_cast<std::size_t>(std::count_if(
+          items.begin(), items.end(), [&](const near& n) { return n.closeness < limit; }));
+    };
+    // Other agreements of the corridor's states, then of other states: the first `want` of each
+    // kind, skipping what the universe holds (judged above) and, for others, the corridor's.
+    auto take = [&](std::span<const index> list, bool skip_ours, int close) {
+      std::size_t taken = 0;
+      for (index pi : list) {
+        if (taken == want) break;
+        const index ii = c_.instrument_of(pi);
+        if (in_universe(ii) || (skip_ours && cx_.names_corridor_state(ii))) continue;
+        items.push_back({close, pi});
+        ++taken;
+      }
+    };
+    for (const bool ours : {true, false}) {
+      if (nearer_than(ours ? 4 : 5) >= want) break;
+      for (std::size_t kind = 0; kind < enum_names<instrument_kind>::values.size(); ++kind) {
+        const auto k = static_cast<instrument_kind>(kind);
+        if (is_ratifiable(k)) continue;
+        const int close = (prof_.accepts_kind(k) ? 2 : 3) * 2 + (ours ? 0 : 1);
+        if (!ours) {
+          take(c_.protections(ti, row.stage, k), true, close);
+          continue;
+        }
+        const std::size_t before = items.size();
+        take(c_.party_protections(cx_.origin, ti, row.stage, k), false, close);
+        take(c_.party_protections(cx_.destination, ti, row.stage, k), false, close);
+        // An instrument of both states is in the universe; a corridor from a state to itself
+        // would list its agreements twice.
+        std::sort(items.begin() + static_cast<long>(before), items.end());
+        items.erase(
+            std::unique(items.begin() + static_cast<long>(before), items.end(),
+                        [](const near& a, const near& b) { return a.provision == b.provision; }),
+            items.end());
+      }
+    }
+    std::sort(items.begin(), items.end());
+    for (const auto& n : items) {
+      if (row.nearest.size() >= want) break;
+      row.nearest.push_back(cx_.cite(n.provision, reason(n.provision, row.bearer)));
+    }
   }
 
   void add_precedents(gap_row& row, const std::vector<candidate>& cands,
@@ -368,20 +526,64 @@ class analysis {
       if (row.precedents.size() >= opt_.max_precedents) break;
       const index ii = c_.instrument_of(k->provision);
       if (!instruments.insert(ii).second) continue;  // the strongest clause of each instrument
-      const auto& in = c_.instruments()[ii];
-      std::string note = tier_words(k->tier, in);
-      if (!in.parties.empty() && in.parties.size() <= 2) note += ", " + join(in.parties, "–");
-      if (k->excluded != exclusion::counts) note += "; not in force here: " + k->why;
-      row.precedents.push_back(cx_.cite(k->provision, note));
+      row.precedents.push_back(precedent(k->provision, k->tier, k->excluded, row.bearer));
     }
+  }
+
+  // Precedents across the corpus, in the corpus's precedent order: the same as `add_precedents`
+  // over every provision on the topic, reading only as far as the rows it keeps.
+  void add_precedents_in_corpus(gap_row& row, const std::vector<candidate>& cands,
+                                const std::vector<const candidate*>& decided) const {
+    std::vector<index> decided_ids;
+    for (const auto* k : decided) decided_ids.push_back(k->provision);
+    std::sort(decided_ids.begin(), decided_ids.end());
+    std::vector<index> instruments;  // already cited: as many as the precedents
+    const index ti = *c_.topic_index(row.topic);
+    for (index pi : c_.protections_by_precedence(ti, row.stage)) {
+      if (row.precedents.size() >= opt_.max_precedents) break;
+      if (std::binary_search(decided_ids.begin(), decided_ids.end(), pi)) continue;
+      const index ii = c_.instrument_of(pi);
+      const auto at = std::lower_bound(instruments.begin(), instruments.end(), ii);
+      if (at != instruments.end() && *at == ii)
+        continue;  // the strongest clause of each instrument
+      instruments.insert(at, ii);
+      auto k = std::lower_bound(cands.begin(), cands.end(), pi,
+                                [](const candidate& a, index b) { return a.provision < b; });
+      const exclusion excluded = k != cands.end() && k->provision == pi
+                                     ? k->excluded
+                                     : cx_.applies(pi, judged_for(c_.provision_at(pi), row.bearer));
+      row.precedents.push_back(precedent(pi, cx_.tier(ii), excluded, row.bearer));
+    }
+  }
+
+  cited_provision precedent(index pi, gap_status tier, exclusion excluded, role bearer) const {
+    const auto& in = c_.instruments()[c_.instrument_of(pi)];
+    std::string note = tier_words(tier, in);
+    if (!in.parties.empty() && in.parties.size() <= 2) {
+      note += ", ";
+      note += join(in.parties, "–");
+    }
+    if (excluded != exclusion::counts) {
+      note += "; not in force here: ";
+      note += reason(pi, bearer);
+    }
+    return cx_.cite(pi, note);
+  }
+
+  // Why a provision does not count here, judged as a candidate for the bearer is.
+  std::string reason(index pi, role bearer) const {
+    std::string why;
+    cx_.applies(pi, judged_for(c_.provision_at(pi), bearer), &why);
+    return why;
   }
 
   std::string explain(const gap_row& row, const std::vector<const candidate*>& decided) const {
     auto cites = [&](std::size_t most) {
-      std::vector<std::string> out;
-      for (std::size_t i = 0; i < row.decided_by.size() && i < most; ++i)
-        out.push_back(row.decided_by[i].citation);
-      std::string s = join(out, "; ");
+      std::string s;
+      for (std::size_t i = 0; i < row.decided_by.size() && i < most; ++i) {
+        if (i) s += "; ";
+        s += row.decided_by[i].citation;
+      }
       if (row.decided_by.size() > most)
         s += " and " + std::to_string(row.decided_by.size() - most) + " more";
       return s;
@@ -446,6 +648,11 @@ class analysis {
   detail::corridor_context cx_;
   const profile& prof_;
   const gap_options& opt_;
+  const bool chosen_;            // the options name the instruments that count
+  std::vector<index> universe_;  // the instruments that can count, ascending
+  // By topic, the universe's provisions about it or its sub-topics: `about_[about_offsets_[t]]`
+  // to `about_[about_offsets_[t + 1]]`.
+  std::vector<index> about_, about_offsets_;
 };
 
 }  // namespace
@@ -460,6 +667,64 @@ gap_report gaps(const corpus& c, const corridor& where, std::string_view profile
                                 detail::did_you_mean(profile_id, ids));
   }
   return analysis(c, where, *p, options).run();
+}
+
+namespace {
+
+// Calls `answer(i)` for each i < n on a pool of `threads` threads (0: one per hardware thread).
+// Workers take the next i in order; after a failure they skip the later ones but finish the
+// earlier ones, so the exception rethrown (the first in order) does not depend on timing.
+template <class Answer>
+void answer_all(std::size_t n, unsigned threads, const Answer& answer) {
+  std::vector<std::exception_ptr> errors(n);
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, n));
+  std::atomic<std::size_t> next{0}, first_failed{n};
+  auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) {
+      if (i > first_failed.load()) continue;
+      try {
+        answer(i);
+      } catch (...) {
+        errors[i] = std::current_exception();
+        std::size_t seen = first_failed.load();
+        while (i < seen && !first_failed.compare_exchange_weak(seen, i)) {
+        }
+      }
+    }
+  };
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::jthread> pool;
+    pool.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+  }  // the pool joins here
+  if (const auto f = first_failed.load(); f < n) std::rethrow_exception(errors[f]);
+}
+
+}  // namespace
+
+std::vector<gap_report> gaps_many(const corpus& c,
+                                  const std::vector<std::pair<corridor, std::string>>& questions,
+                                  const gap_options& options, unsigned threads) {
+  std::vector<gap_report> out(questions.size());
+  answer_all(questions.size(), threads, [&](std::size_t i) {
+    out[i] = gaps(c, questions[i].first, questions[i].second, options);
+  });
+  return out;
+}
+
+void gaps_many(const corpus& c, const std::vector<std::pair<corridor, std::string>>& questions,
+               const std::function<void(std::size_t, gap_report&&)>& take,
+               const gap_options& options, unsigned threads) {
+  std::mutex one_at_a_time;
+  answer_all(questions.size(), threads, [&](std::size_t i) {
+    gap_report r = gaps(c, questions[i].first, questions[i].second, options);
+    const std::lock_guard lock(one_at_a_time);
+    take(i, std::move(r));
+  });
 }
 
 std::vector<status_change> changes(const gap_report& before, const gap_report& after) {

@@ -1,4 +1,5 @@
-// Scenarios: recorded changes, applied to a copy of the base content once, on first use.
+// Scenarios: recorded changes, applied once, on first use. Ratifications and withdrawals alone
+// give a corpus that shares the base's items and indexes; other changes rebuild from a copy.
 
 #include <dutymap/scenario.hpp>
 
@@ -56,6 +57,30 @@ scenario& scenario::as_of(date when) {
 const corpus& scenario::result() const {
   auto state = state_;
   std::call_once(state->once, [&] {
+    auto change_ratifications = [&](std::vector<ratification>& records) {
+      for (const auto& w : withdrawn_)
+        std::erase_if(records, [&](const ratification& r) {
+          return r.state == w.first && r.instrument == w.second;
+        });
+      for (const auto& r : ratified_) {
+        std::erase_if(records, [&](const ratification& x) {
+          return x.state == r.state && x.instrument == r.instrument;
+        });
+        records.push_back(r);
+      }
+    };
+    if (changes_.instruments.empty() && changes_.actors.empty() && removed_instruments_.empty()) {
+      if (withdrawn_.empty() && ratified_.empty()) {
+        state->result = std::make_unique<const corpus>(base_);
+      } else {
+        std::vector<ratification> records(base_.ratifications().begin(),
+                                          base_.ratifications().end());
+        change_ratifications(records);
+        state->result =
+            std::make_unique<const corpus>(base_.with_ratifications(std::move(records)));
+      }
+      return;
+    }
     corpus_content c = base_.content();
     auto put = [](auto& items, const auto& item) {
       auto it =
@@ -74,16 +99,7 @@ const corpus& scenario::result() const {
       for (auto& in : c.instruments)
         if (in.supersedes == id) in.supersedes.clear();
     }
-    for (const auto& w : withdrawn_)
-      std::erase_if(c.ratifications, [&](const ratification& r) {
-        return r.state == w.first && r.instrument == w.second;
-      });
-    for (const auto& r : ratified_) {
-      std::erase_if(c.ratifications, [&](const ratification& x) {
-        return x.state == r.state && x.instrument == r.instrument;
-      });
-      c.ratifications.push_back(r);
-    }
+    change_ratifications(c.ratifications);
     state->result = std::make_unique<const corpus>(corpus::build(std::move(c)));
   });
   return *state->result;

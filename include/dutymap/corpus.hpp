@@ -63,15 +63,22 @@ class corpus {
   /// items read from files, for the messages. Cost: linear in the size of the content.
   static corpus build(corpus_content content, const detail::source_map* where = nullptr);
 
-  /// The items as plain values (for saving, layering, building scenarios).
+  /// The same corpus with other ratification records (a scenario's ratifications and
+  /// withdrawals): the records are validated and indexed as `build` does, and everything else is
+  /// shared with this corpus, not copied. Throws `corpus_error` for an invalid record. Cost:
+  /// linear in the number of records.
+  corpus with_ratifications(std::vector<ratification> records) const;
+
+  /// The items as plain values (for saving, layering, building scenarios). For a corpus made by
+  /// `with_ratifications` they are put together on the first call.
   const corpus_content& content() const;
 
-  std::span<const sector> sectors() const { return content().sectors; }
-  std::span<const topic> topics() const { return content().topics; }
-  std::span<const actor> actors() const { return content().actors; }
-  std::span<const instrument> instruments() const { return content().instruments; }
-  std::span<const ratification> ratifications() const { return content().ratifications; }
-  std::span<const profile> profiles() const { return content().profiles; }
+  std::span<const sector> sectors() const;
+  std::span<const topic> topics() const;
+  std::span<const actor> actors() const;
+  std::span<const instrument> instruments() const;
+  std::span<const ratification> ratifications() const;
+  std::span<const profile> profiles() const;
 
   /// Dense index of an item by id; nullopt when absent. O(1).
   std::optional<index> instrument_index(std::string_view id) const;
@@ -117,6 +124,33 @@ class corpus {
   /// The topic's parent, or nullopt for a top-level topic.
   std::optional<index> topic_parent(index topic) const;
 
+  /// Instruments that name the state among their parties, at a level (a bilateral instrument is
+  /// listed under both its parties). Ascending. O(1) + output.
+  std::span<const index> instruments_with_party(index state, level l) const;
+  /// Bilateral instruments between two states, whichever is named first. Ascending.
+  std::span<const index> bilateral_between(index a, index b) const;
+  /// Global instruments that apply without ratification (recommendations, guidelines, global
+  /// declarations): the ones that may count in every corridor. Ascending.
+  std::span<const index> universal_instruments() const;
+  /// Actors that are not states and belong to none (international organisations, regional
+  /// bodies, ...). Ascending.
+  std::span<const index> stateless_actors() const;
+
+  /// Provisions at a stage that protect the worker on a topic or one of its sub-topics, grouped
+  /// by the kind of their instrument (kinds in declaration order, each group ascending). The
+  /// second form gives one kind's group. O(log n) + output.
+  std::span<const index> protections(index topic, stage s) const;
+  std::span<const index> protections(index topic, stage s, instrument_kind k) const;
+  /// The same provisions in precedent order: binding before committing before guidance, `shall`
+  /// before `should` before `may`, fewer qualifiers first, higher confidence first, then
+  /// ascending.
+  std::span<const index> protections_by_precedence(index topic, stage s) const;
+  /// The protections of one kind (as `protections`) in the instruments that name the state
+  /// among their parties and are neither global nor open to ratification: what the state agreed
+  /// with others, or in its region.
+  std::span<const index> party_protections(index state, index topic, stage s,
+                                           instrument_kind k) const;
+
   /// The ratification records of a state (indexes into `ratifications()`).
   std::span<const index> ratifications_of(index state) const;
   /// The revision chain an instrument belongs to, oldest first (itself alone if none).
@@ -133,7 +167,7 @@ class corpus {
   corpus_summary summary() const;
 
   /// Whether both hold equal items (indexes are derived, so equal items mean equal corpora).
-  friend bool operator==(const corpus& a, const corpus& b) { return a.content() == b.content(); }
+  friend bool operator==(const corpus& a, const corpus& b);
 
   struct data;  // implementation detail
 

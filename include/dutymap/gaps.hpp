@@ -6,8 +6,10 @@
 #include <dutymap/corridor.hpp>
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dutymap {
@@ -132,6 +134,24 @@ struct gap_options {
 /// Throws std::invalid_argument for an unknown state, sector or profile (naming the nearest id).
 gap_report gaps(const corpus& c, const corridor& where, std::string_view profile,
                 const gap_options& options = {});
+
+/// Runs the gap analyses of many (corridor, profile) questions, as `gaps` would one by one, over a
+/// pool of `threads` threads (0: one per hardware thread; never more than there are questions).
+/// The reports come in the order of the questions. When questions throw, every question before
+/// the first that threw is still answered and that first exception (in question order) is
+/// rethrown. Const, thread-safe; the corpus is shared, not copied.
+std::vector<gap_report> gaps_many(const corpus& c,
+                                  const std::vector<std::pair<corridor, std::string>>& questions,
+                                  const gap_options& options = {}, unsigned threads = 0);
+
+/// As `gaps_many`, but each report is handed to `take(i, report)` (i: the question's position) as
+/// soon as it is ready instead of being kept: for sweeps whose reports do not all fit in memory
+/// (a report of a corridor of a large corpus holds about a megabyte of citations). `take` runs on
+/// the worker threads, one call at a time, in no particular order; if it throws, that counts as
+/// its question's exception.
+void gaps_many(const corpus& c, const std::vector<std::pair<corridor, std::string>>& questions,
+               const std::function<void(std::size_t, gap_report&&)>& take,
+               const gap_options& options = {}, unsigned threads = 0);
 
 /// Whether, and why not, a provision counts in a corridor (for one of its bearer roles, or for the
 /// first that counts when `bearer` is empty), judged as the gap analysis judges it. `profile` may

@@ -15,6 +15,9 @@ namespace dutymap {
 
 /// A set of changes over a base corpus. Building a scenario is cheap (it records the changes);
 /// the changed corpus is validated and indexed once, on the first question, and then shared.
+/// Ratifications and withdrawals alone cost in proportion to the ratification records (the
+/// changed corpus shares the base's instruments and indexes); a date alone costs nothing; adding,
+/// replacing or removing an instrument or an actor rebuilds a copy of the base (linear in it).
 /// A scenario is a value: copies share the base corpus. Questions are const and thread-safe.
 class scenario {
  public:

@@ -867,6 +867,10 @@ def diff(corpus: Corpus, a: str, b: str, with_annexes: bool = True) -> list[Topi
     ...
 def gaps(corpus: Corpus, corridor: Corridor, profile: str, beyond_profile: bool = True, max_precedents: typing.SupportsInt | typing.SupportsIndex = 8, max_nearest: typing.SupportsInt | typing.SupportsIndex = 6) -> GapReport:
     ...
+def gaps_many(corpus: Corpus, questions: collections.abc.Sequence[tuple[Corridor, str]], beyond_profile: bool = True, max_precedents: typing.SupportsInt | typing.SupportsIndex = 8, max_nearest: typing.SupportsInt | typing.SupportsIndex = 6, threads: typing.SupportsInt | typing.SupportsIndex = 0) -> list[GapReport]:
+    """
+    The gap reports of many (corridor, profile) questions, in their order, computed on `threads` threads (0: one per core) without the GIL.
+    """
 def instrument_statuses(arg0: Corpus, arg1: Corridor) -> list[InstrumentStatus]:
     ...
 def load(paths: collections.abc.Sequence[str], base: Corpus) -> Corpus:

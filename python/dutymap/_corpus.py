@@ -277,6 +277,73 @@ class Corpus:
             corridor = _adjust(corridor)
         return GapReport(_core.gaps(self._impl, corridor, profile, beyond_profile, max_precedents))
 
+    def gaps_many(
+        self,
+        questions: Iterable[tuple[Any, str]],
+        threads: int | None = None,
+        beyond_profile: bool = True,
+        max_precedents: int = 8,
+    ) -> list[GapReport]:
+        """The gap analyses of many corridors and profiles at once, on several threads.
+
+        Each report is the one :meth:`gaps` gives for the same question; the reports come in the
+        order of the questions. The work runs in C++ without the GIL, so other Python threads go
+        on meanwhile. All the reports are kept until they are returned: on a large corpus a
+        report holds about a megabyte of citations, so sweep tens of thousands of questions in
+        batches.
+
+        Parameters
+        ----------
+        questions : iterable of (corridor, profile)
+            A corridor is ``(origin, destination)``, or a longer tuple of :meth:`gaps`'s corridor
+            arguments in their order (origin, destination, sector, worker_status, as_of, transit,
+            territory), or a dict of them by name; ``profile`` is a profile id.
+        threads : int, optional
+            How many threads to use; by default one per core.
+        beyond_profile, max_precedents
+            As for :meth:`gaps`, for every report.
+
+        Raises
+        ------
+        ValueError
+            For an unknown state, sector or profile (the first such question, in order).
+
+        Examples
+        --------
+        >>> corpus = dm.load()
+        >>> reports = corpus.gaps_many([(("KHM", "THA"), "ilo-migrant-core"),
+        ...                             (("KHM", "MYS", "domestic_work"), "ilo-migrant-core")])
+        >>> [r.corridor.destination for r in reports]
+        ['THA', 'MYS']
+        """
+        from ._gaps import GapReport, make_corridor
+
+        if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int)
+                                    or threads < 1):
+            raise TypeError(f"threads must be a positive int or None, got {threads!r}")
+        if not isinstance(beyond_profile, bool):
+            raise TypeError("beyond_profile must be True or False")
+        if not isinstance(max_precedents, int) or max_precedents < 0:
+            raise TypeError("max_precedents must be a non-negative int")
+        asked = []
+        for question in questions:
+            if not isinstance(question, (tuple, list)) or len(question) != 2:
+                raise TypeError(f"each question must be a (corridor, profile) pair, got {question!r}")
+            where, profile = question
+            if not isinstance(profile, str):
+                raise TypeError(f"profile must be a str id, got {type(profile).__name__}")
+            if isinstance(where, _core.Corridor):
+                corridor = where
+            elif isinstance(where, dict):
+                corridor = make_corridor(**where)
+            elif isinstance(where, (tuple, list)):
+                corridor = make_corridor(*where)
+            else:
+                raise TypeError(f"a corridor must be a tuple, a dict or a Corridor, got {where!r}")
+            asked.append((corridor, profile))
+        reports = _core.gaps_many(self._impl, asked, beyond_profile, max_precedents, 6, threads or 0)
+        return [GapReport(r) for r in reports]
+
     def scenario(self) -> Scenario:
         """A what-if over this corpus (ratify, withdraw, add a draft, move the date)."""
         from ._gaps import Scenario

@@ -248,6 +248,23 @@ void register_gaps(py::module_& m) {
       py::arg("max_precedents") = 8, py::arg("max_nearest") = 6,
       py::call_guard<py::gil_scoped_release>());
 
+  m.def(
+      "gaps_many",
+      [](const corpus& c, const std::vector<std::pair<corridor, std::string>>& questions,
+         bool beyond_profile, std::size_t max_precedents, std::size_t max_nearest,
+         unsigned threads) {
+        gap_options o;
+        o.beyond_profile = beyond_profile;
+        o.max_precedents = max_precedents;
+        o.max_nearest = max_nearest;
+        return checked([&] { return gaps_many(c, questions, o, threads); });
+      },
+      py::arg("corpus"), py::arg("questions"), py::arg("beyond_profile") = true,
+      py::arg("max_precedents") = 8, py::arg("max_nearest") = 6, py::arg("threads") = 0,
+      py::call_guard<py::gil_scoped_release>(),
+      "The gap reports of many (corridor, profile) questions, in their order, computed on "
+      "`threads` threads (0: one per core) without the GIL.");
+
   py::class_<status_change>(m, "StatusChange", "A norm whose status differs between two reports.")
       .def_readonly("topic", &status_change::topic)
       .def_property_readonly("stage",
