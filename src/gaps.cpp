@@ -241,9 +241,14 @@ class analysis {
   bool in_universe(index instrument) const {
     return std::binary_search(universe_.begin(), universe_.end(), instrument);
   }
-  // The bearer a provision is judged for: the expected one when the provision names it.
-  static std::optional<role> judged_for(const provision& p, role bearer) {
-    return p.bearers.contains(bearer) ? std::optional<role>(bearer) : std::nullopt;
+  // The bearer a provision is judged for: the expected one when the provision names it, else
+  // any it names (nullopt). A row outside the profile expects no one: its bearer only describes
+  // the first provision found, and every restriction or protection that applies counts there.
+  static std::optional<role> judged_for(const provision& p, std::optional<role> expected) {
+    return expected && p.bearers.contains(*expected) ? expected : std::nullopt;
+  }
+  static std::optional<role> expected(const gap_row& row) {
+    return row.in_profile ? std::optional<role>(row.bearer) : std::nullopt;
   }
 
   bool under_norm(const std::string& topic, stage s) const {
@@ -252,7 +257,7 @@ class analysis {
     return false;
   }
 
-  std::vector<candidate> candidates(const std::string& topic, stage s, role bearer,
+  std::vector<candidate> candidates(const std::string& topic, stage s, std::optional<role> expected,
                                     strength min) const {
     std::vector<candidate> out;
     const auto ti = c_.topic_index(topic);
@@ -269,7 +274,7 @@ class analysis {
           (te.effect == effect::protects ? k.protects : k.restricts) = true;
       // A convention binds the expected bearer only through that bearer's state's ratification;
       // a provision that puts the duty on other roles is judged for them.
-      k.excluded = cx_.applies(pi, judged_for(p, bearer));
+      k.excluded = cx_.applies(pi, judged_for(p, expected));
       k.tier = cx_.tier(c_.instrument_of(pi));
       k.assigned = false;
       for (std::size_t r = 0; r < enum_names<role>::values.size() && !k.assigned; ++r)
@@ -305,7 +310,7 @@ class analysis {
     row.bearer = bearer;
     row.min_strength = min;
     row.in_profile = in_profile;
-    const auto cands = candidates(topic, s, bearer, min);
+    const auto cands = candidates(topic, s, expected(row), min);
 
     std::vector<const candidate*> conflicts, strong, weak, unassigned, excluded;
     for (const auto& k : cands) {
@@ -429,7 +434,7 @@ class analysis {
     });
     for (const auto* k : excluded) {
       if (row.nearest.size() >= opt_.max_nearest) break;
-      row.nearest.push_back(cx_.cite(k->provision, reason(k->provision, row.bearer)));
+      row.nearest.push_back(cx_.cite(k->provision, reason(k->provision, expected(row))));
     }
   }
 
@@ -458,7 +463,7 @@ class analysis {
       if (!is_ratifiable(k)) continue;
       for (index pi : c_.protections(ti, row.stage, k)) {
         if (in_universe(c_.instrument_of(pi))) continue;
-        const auto e = cx_.applies(pi, judged_for(c_.provision_at(pi), row.bearer));
+        const auto e = cx_.applies(pi, judged_for(c_.provision_at(pi), expected(row)));
         if (e != exclusion::counts) items.push_back({closeness(e, pi), pi});
       }
     }
@@ -503,7 +508,7 @@ class analysis {
     std::sort(items.begin(), items.end());
     for (const auto& n : items) {
       if (row.nearest.size() >= want) break;
-      row.nearest.push_back(cx_.cite(n.provision, reason(n.provision, row.bearer)));
+      row.nearest.push_back(cx_.cite(n.provision, reason(n.provision, expected(row))));
     }
   }
 
@@ -526,7 +531,7 @@ class analysis {
       if (row.precedents.size() >= opt_.max_precedents) break;
       const index ii = c_.instrument_of(k->provision);
       if (!instruments.insert(ii).second) continue;  // the strongest clause of each instrument
-      row.precedents.push_back(precedent(k->provision, k->tier, k->excluded, row.bearer));
+      row.precedents.push_back(precedent(k->provision, k->tier, k->excluded, expected(row)));
     }
   }
 
@@ -549,14 +554,16 @@ class analysis {
       instruments.insert(at, ii);
       auto k = std::lower_bound(cands.begin(), cands.end(), pi,
                                 [](const candidate& a, index b) { return a.provision < b; });
-      const exclusion excluded = k != cands.end() && k->provision == pi
-                                     ? k->excluded
-                                     : cx_.applies(pi, judged_for(c_.provision_at(pi), row.bearer));
-      row.precedents.push_back(precedent(pi, cx_.tier(ii), excluded, row.bearer));
+      const exclusion excluded =
+          k != cands.end() && k->provision == pi
+              ? k->excluded
+              : cx_.applies(pi, judged_for(c_.provision_at(pi), expected(row)));
+      row.precedents.push_back(precedent(pi, cx_.tier(ii), excluded, expected(row)));
     }
   }
 
-  cited_provision precedent(index pi, gap_status tier, exclusion excluded, role bearer) const {
+  cited_provision precedent(index pi, gap_status tier, exclusion excluded,
+                            std::optional<role> expected) const {
     const auto& in = c_.instruments()[c_.instrument_of(pi)];
     std::string note = tier_words(tier, in);
     if (!in.parties.empty() && in.parties.size() <= 2) {
@@ -565,15 +572,15 @@ class analysis {
     }
     if (excluded != exclusion::counts) {
       note += "; not in force here: ";
-      note += reason(pi, bearer);
+      note += reason(pi, expected);
     }
     return cx_.cite(pi, note);
   }
 
   // Why a provision does not count here, judged as a candidate for the bearer is.
-  std::string reason(index pi, role bearer) const {
+  std::string reason(index pi, std::optional<role> expected) const {
     std::string why;
-    cx_.applies(pi, judged_for(c_.provision_at(pi), bearer), &why);
+    cx_.applies(pi, judged_for(c_.provision_at(pi), expected), &why);
     return why;
   }
 

@@ -15,8 +15,7 @@ any of its own bearers otherwise. Then, in this order (docs/gaps.md):
 
 The report also has a row per (topic, stage) that applicable provisions restrict (and, unless
 ``beyond_profile=False``, protect) outside the profile's norms; its bearer is the first bearer of
-the first provision found, and its provisions are judged for any bearer they name (see
-``outside_profile`` in :func:`gaps` for the alternative dutymap implements).
+the first provision found, and its provisions are judged for any bearer they name.
 
 Everything is computed for all norms of a report at once with merges and group-bys.
 """
@@ -69,8 +68,7 @@ def _extra_norms(corpus: ReferenceCorpus, cx: CorridorContext, norms: pd.DataFra
     return extra.sort_values(["topic", "stage_rank"], kind="stable").drop(columns="stage_rank")
 
 
-def evaluate(corpus: ReferenceCorpus, cx: CorridorContext, norms: pd.DataFrame,
-             outside_profile: str = "any_bearer") -> pd.DataFrame:
+def evaluate(corpus: ReferenceCorpus, cx: CorridorContext, norms: pd.DataFrame) -> pd.DataFrame:
     """The status of each norm (columns topic, stage, bearer, min_strength, in_profile) in the
     corridor of ``cx``, and the provisions that decided it (strongest first)."""
     norms = norms.reset_index(drop=True)
@@ -90,13 +88,8 @@ def evaluate(corpus: ReferenceCorpus, cx: CorridorContext, norms: pd.DataFrame,
     # A provision that names the profile's expected bearer is judged for that bearer; one that does
     # not, for any bearer it names. A row outside the profile has no expected bearer (its bearer
     # column only describes the first provision found): docs/gaps.md lists there every restriction
-    # and protection that applies, so its provisions are judged for any bearer they name, unless
-    # ``outside_profile="row_bearer"`` asks for them to be judged like a norm of that bearer.
-    judged_for_bearer = (mask >> bearer_idx) & 1 == 1
-    if outside_profile == "any_bearer":
-        judged_for_bearer &= norms["in_profile"].to_numpy(dtype=bool)[m]
-    elif outside_profile != "row_bearer":
-        raise ValueError(f"outside_profile must be any_bearer or row_bearer, got {outside_profile!r}")
+    # and protection that applies, so its provisions are judged for any bearer they name.
+    judged_for_bearer = ((mask >> bearer_idx) & 1 == 1) & norms["in_profile"].to_numpy(dtype=bool)[m]
     counts = np.where(judged_for_bearer, cx.applies_role[p, bearer_idx], cx.applies_any[p])
     assigned = (mask & cx.played_mask) != 0
     weak_reasons = ((tier != GUIDANCE) & (strength < min_rank)).astype(int) + prov["n_qualifiers"].to_numpy()[p]
@@ -164,8 +157,7 @@ def evaluate(corpus: ReferenceCorpus, cx: CorridorContext, norms: pd.DataFrame,
 
 def gaps(corpus: ReferenceCorpus, origin: str, destination: str, profile: str, sector: Optional[str] = None,
          worker_status: str = "documented", as_of: Any = None, transit: Sequence[str] = (),
-         territory: Optional[str] = None, beyond_profile: bool = True,
-         outside_profile: str = "any_bearer") -> pd.DataFrame:
+         territory: Optional[str] = None, beyond_profile: bool = True) -> pd.DataFrame:
     """The gap report of a corridor against a profile, one row per norm.
 
     Columns: topic, stage, bearer, in_profile, min_strength, status, decided_by (provision ids,
@@ -173,22 +165,15 @@ def gaps(corpus: ReferenceCorpus, origin: str, destination: str, profile: str, s
     name), confidence (the lowest of the deciding provisions). Profile norms come first in profile
     order, then restrictions outside the profile, then other protections outside it.
 
-    ``outside_profile``: how the provisions of a row outside the profile are judged. With
-    ``"any_bearer"`` (docs/gaps.md), for any bearer they name, so that every applicable
-    restriction shows as a conflict and every applicable protection as covered. With
-    ``"row_bearer"``, for the row's bearer (the first bearer of the first provision found) when
-    they name it, the way dutymap's src/gaps.cpp judges them: a row can then be a ``gap``
-    although an applicable provision restricts or protects the worker on it.
-
     >>> gaps(corpus, "KHM", "MYS", "khm-lmp-2014-mou-minimum", sector="domestic_work",
     ...      as_of="2017-12-31")   # doctest: +SKIP
     """
     corridor = make_corridor(origin, destination, sector, worker_status, as_of, transit, territory)
-    return corridor_gaps(corpus, corridor, profile, beyond_profile, outside_profile=outside_profile)
+    return corridor_gaps(corpus, corridor, profile, beyond_profile)
 
 
 def corridor_gaps(corpus: ReferenceCorpus, corridor: Corridor, profile: str, beyond_profile: bool = True,
-                  judged: Optional[CorridorContext] = None, outside_profile: str = "any_bearer") -> pd.DataFrame:
+                  judged: Optional[CorridorContext] = None) -> pd.DataFrame:
     """:func:`gaps` for a :class:`Corridor`. ``judged``: the corridor's context, when the caller
     already has it (it does not depend on the profile)."""
     if profile not in corpus.profiles.index:
@@ -198,7 +183,7 @@ def corridor_gaps(corpus: ReferenceCorpus, corridor: Corridor, profile: str, bey
     norms = corpus.norms[(corpus.norms["profile"] == profile).to_numpy()].sort_values("position")
     norms = norms[["topic", "stage", "bearer", "min_strength"]].assign(in_profile=True)
     extra = _extra_norms(corpus, cx, norms, beyond_profile)
-    rows = evaluate(corpus, cx, pd.concat([norms, extra], ignore_index=True), outside_profile)
+    rows = evaluate(corpus, cx, pd.concat([norms, extra], ignore_index=True))
     head, tail = rows.iloc[: len(norms)], rows.iloc[len(norms):]
     tail = tail.sort_values("status", key=lambda s: s != "conflict", kind="stable")
     return pd.concat([head, tail], ignore_index=True)[REPORT_COLUMNS]
@@ -244,17 +229,16 @@ def all_corridor_gaps(corpus: ReferenceCorpus, profiles: Optional[Iterable[str]]
                       corridors: Optional[Iterable[tuple[str, str]]] = None, **corridor: Any) -> pd.DataFrame:
     """The gap reports of every bilateral corridor (both directions) against every profile, in one
     frame with origin, destination and profile columns. Extra keyword arguments (sector,
-    worker_status, as_of, transit, territory, beyond_profile, outside_profile) go to :func:`gaps`."""
+    worker_status, as_of, transit, territory, beyond_profile) go to :func:`gaps`."""
     profiles = list(corpus.profiles.index) if profiles is None else list(profiles)
     corridors = bilateral_corridors(corpus) if corridors is None else list(corridors)
     beyond_profile = corridor.pop("beyond_profile", True)
-    outside_profile = corridor.pop("outside_profile", "any_bearer")
     frames = []
     for origin, destination in corridors:
         k = make_corridor(origin, destination, **corridor)
         judged = context(corpus, k)
         for profile in profiles:
-            report = corridor_gaps(corpus, k, profile, beyond_profile, judged, outside_profile)
+            report = corridor_gaps(corpus, k, profile, beyond_profile, judged)
             frames.append(report.assign(origin=origin, destination=destination, profile=profile))
     if not frames:
         return pd.DataFrame(columns=["origin", "destination", "profile", *REPORT_COLUMNS])

@@ -27,11 +27,14 @@ bool protects_on(const provision& p, const std::string& topic) {
   });
 }
 
-std::optional<role> judged_for(const provision& p, role bearer) {
-  return p.bearers.contains(bearer) ? std::optional<role>(bearer) : std::nullopt;
+// docs/gaps.md: a provision is judged for the row's bearer when it names it, else for any bearer it
+// names; a row outside the profile expects no bearer.
+std::optional<role> judged_for(const provision& p, const gap_row& row) {
+  return row.in_profile && p.bearers.contains(row.bearer) ? std::optional<role>(row.bearer)
+                                                          : std::nullopt;
 }
 
-// Every protection of the corpus on the row's topic at its stage, judged for the row's bearer.
+// Every protection of the corpus on the row's topic at its stage, judged as the row judges them.
 struct judged {
   item provision;
   exclusion status;
@@ -46,7 +49,7 @@ std::vector<judged> judge_all(const corpus& c, const corridor& k, const profile&
     const provision& p = c.provision_at(pi);
     if (!p.stages.contains(row.stage) || !protects_on(p, row.topic)) continue;
     judged j{pi, exclusion::counts, {}};
-    j.status = provision_applies(c, pi, k, &prof, judged_for(p, row.bearer), &j.why);
+    j.status = provision_applies(c, pi, k, &prof, judged_for(p, row), &j.why);
     out.push_back(std::move(j));
   }
   return out;

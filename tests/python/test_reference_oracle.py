@@ -6,10 +6,6 @@ bilateral corridor against every profile, coverage matrices and similarities, di
 accountability queries and a scenario's changes, on the corpus folder, on a layer of edge cases
 written here (transit states, territories, excluded parts, denunciations, annexes, supersession,
 referral chains, restrictions), and on the synthetic "M" corpus when dutymap can generate it.
-
-Where the two disagree because dutymap departs from docs/gaps.md, the case is a strict xfail below
-(``OUTSIDE_PROFILE_BUG``), and the other comparisons ask the reference to judge those rows the way
-dutymap does today (``outside_profile="row_bearer"``), so that everything else stays compared.
 """
 
 from __future__ import annotations
@@ -35,17 +31,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import reference as ref  # noqa: E402
-
-#: dutymap judges the provisions of a row outside the profile for the row's bearer (the first bearer
-#: of the first provision found), so such a row can read `gap` although an applicable provision
-#: protects or restricts the worker on it; docs/gaps.md lists there "every restriction that an
-#: applicable instrument places on the worker" and "every other protection those instruments give",
-#: and defines `gap` as "nothing applicable covers it".
-OUTSIDE_PROFILE_BUG = (
-    "dutymap judges rows outside the profile for the first bearer of the first provision found "
-    "(src/gaps.cpp, analysis::run -> evaluate), so an applicable protection or restriction can be "
-    "reported as a gap; docs/gaps.md says such rows list what applies"
-)
 
 Row = tuple[Any, ...]
 
@@ -92,7 +77,7 @@ def assert_same_rows(expected: list[Row], actual: list[Row], what: str) -> None:
 def compare_reports(dmc: dm.Corpus, rc: ref.ReferenceCorpus, corridors: list[tuple[str, str]],
                     profiles: list[str], **corridor: Any) -> int:
     """Every corridor x profile, dutymap against the reference; returns the number of reports."""
-    both = ref.all_corridor_gaps(rc, profiles, corridors, outside_profile="row_bearer", **corridor)
+    both = ref.all_corridor_gaps(rc, profiles, corridors, **corridor)
     groups = dict(tuple(both.groupby(["origin", "destination", "profile"], sort=False)))
     for (origin, destination), profile in itertools.product(corridors, profiles):
         expected = dm_rows(dmc.gaps(origin, destination, profile=profile, **corridor))
@@ -386,28 +371,29 @@ def test_gap_reports_of_the_edge_layer(edge):
         judged = ref.context(rc, k)
         for profile in ("test-edge", "test-edge-mou"):
             expected = dm_rows(dmc.gaps(origin, destination, profile=profile, **kw))
-            actual = ref_rows(ref.corridor_gaps(rc, k, profile, judged=judged, outside_profile="row_bearer"))
+            actual = ref_rows(ref.corridor_gaps(rc, k, profile, judged=judged))
             assert_same_rows(expected, actual, f"{origin}->{destination} {profile} {kw}")
             statuses |= {r[4] for r in expected}
     assert statuses == {"conflict", "binding", "committed", "guidance", "weak", "unassigned", "gap"}
     for origin, destination, profile, kw in [("KHM", "MYS", "ilo-migrant-core", {"transit": ["THA"], "as_of": "2016"}),
                                              ("KHM", "THA", "asean-consensus-2017", {"sector": "fishing"})]:
         expected = dm_rows(dmc.gaps(origin, destination, profile=profile, **kw))
-        actual = ref_rows(ref.gaps(rc, origin, destination, profile, outside_profile="row_bearer", **kw))
+        actual = ref_rows(ref.gaps(rc, origin, destination, profile, **kw))
         assert_same_rows(expected, actual, f"{origin}->{destination} {profile} {kw}")
 
 
+#: Rows outside the profile whose provisions count for a bearer other than the row's bearer.
 OUTSIDE_PROFILE_CASES = {
     # MYS ratified P029 on 2022-03-21 and Art. 5 names the destination state among its bearers, so it
-    # protects the worker in this corridor; dutymap judges the row for the origin state (KHM has
-    # not ratified P029) and reports a protection outside the profile as a gap.
+    # protects the worker in this corridor, although the row's bearer (the first provision's first
+    # bearer) is the origin state, which has not ratified P029.
     "KHM-MYS asean-consensus-2017 cooperation.information_exchange at transit": (
         "folder", ("KHM", "MYS", "asean-consensus-2017", {}), ("cooperation.information_exchange", "transit"),
         ("binding", ("ilo-p029:art-5",)),
     ),
     # THA ratified test-c900 in May 2012 (denounced 2019): its Part I Art. 1 restricts the worker's
-    # change of employer in a Lao-Thai corridor in 2013. dutymap judges the row for the origin state
-    # (LAO only signed) and reports the restriction as a gap instead of a conflict.
+    # change of employer in a Lao-Thai corridor in 2013: a conflict, although the row's bearer is
+    # the origin state (LAO only signed).
     "LAO-THA asean-consensus-2017 (2013) mobility.change_employer at employment": (
         "edge", ("LAO", "THA", "asean-consensus-2017", {"as_of": "2013"}), ("mobility.change_employer", "employment"),
         ("conflict", ("test-c900:part-i:1",)),
@@ -415,7 +401,6 @@ OUTSIDE_PROFILE_CASES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason=OUTSIDE_PROFILE_BUG)
 @pytest.mark.parametrize("case", list(OUTSIDE_PROFILE_CASES))
 def test_rows_outside_the_profile_list_what_applies(folder, edge, case):
     which, (origin, destination, profile, kw), (topic, stage), (status, decided) = OUTSIDE_PROFILE_CASES[case]
@@ -427,21 +412,12 @@ def test_rows_outside_the_profile_list_what_applies(folder, edge, case):
     assert (got.status, tuple(c.provision for c in got.decided_by)) == (status, decided)
 
 
-@pytest.mark.xfail(strict=True, reason=OUTSIDE_PROFILE_BUG)
 def test_every_row_outside_the_profile_lists_what_applies(folder):
     dmc, rc = folder
     for (origin, destination), profile in itertools.product(ordered_pairs(dmc), [p.id for p in dmc.profiles]):
         expected = {r[:2]: r[4:6] for r in dm_rows(dmc.gaps(origin, destination, profile=profile)) if not r[3]}
         actual = {r[:2]: r[4:6] for r in ref_rows(ref.gaps(rc, origin, destination, profile)) if not r[3]}
         assert expected == actual, f"{origin}->{destination} {profile}"
-
-
-def test_the_two_judgements_differ_only_outside_the_profile(folder):
-    dmc, rc = folder
-    docs = ref.gaps(rc, "KHM", "MYS", "asean-consensus-2017")
-    compat = ref.gaps(rc, "KHM", "MYS", "asean-consensus-2017", outside_profile="row_bearer")
-    assert ref_rows(docs[docs["in_profile"]]) == ref_rows(compat[compat["in_profile"]])
-    assert docs[["topic", "stage", "bearer"]].equals(compat[["topic", "stage", "bearer"]])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -480,7 +456,7 @@ def test_scenario_changes(folder, name):
     before = dmc.gaps(origin, destination, profile=profile, **kw)
     expected = changes_rows(change(dmc.scenario()).gaps(origin, destination, profile, **kw).changes_from(before))
     scenario = change(ref.Scenario(rc))
-    actual = changes_rows(scenario.changes(origin, destination, profile, outside_profile="row_bearer", **kw))
+    actual = changes_rows(scenario.changes(origin, destination, profile, **kw))
     assert expected, "the scenario changes nothing: a weak test"
     assert expected == actual
 
