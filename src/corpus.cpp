@@ -4,6 +4,8 @@
 #include <dutymap/detail/nearest.hpp>
 #include <dutymap/graph.hpp>
 
+#include "id_table.hpp"
+
 #include <algorithm>
 #include <array>
 #include <functional>
@@ -21,7 +23,8 @@ using index = corpus::index;
 struct corpus::data {
   corpus_content content;
   std::unordered_map<std::string, index> instrument_ids, topic_ids, sector_ids, actor_ids,
-      profile_ids, provision_ids, ratification_ids;
+      profile_ids, ratification_ids;
+  detail::id_table provision_ids;  // over `provisions`
   std::vector<const provision*> provisions;
   std::vector<index> provision_instrument;
   std::vector<std::pair<index, index>> instrument_provisions;
@@ -366,6 +369,10 @@ void build_corridor_indexes(corpus::data& d, const std::vector<std::uint32_t>& p
 }  // namespace
 
 namespace {
+// The id of a provision by its index, as `provision_ids` reads it.
+auto id_of_provision(const corpus::data& d) {
+  return [&d](index pi) -> std::string_view { return d.provisions[pi]->id; };
+}
 // Where a corpus's items and their indexes are: its own data, or the data it shares.
 const corpus::data& items(const corpus::data& d) {
   return d.shared ? *d.shared : d;
@@ -511,8 +518,12 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
   {
     std::size_t provisions = 0;
     for (const auto& in : c.instruments) provisions += in.provisions.size();
+    d->provisions.reserve(provisions);
+    for (const auto& in : c.instruments)
+      for (const auto& p : in.provisions) d->provisions.push_back(&p);
     d->provision_ids.reserve(provisions);
   }
+  const auto provision_id = id_of_provision(*d);
   index global_pi = 0;  // the index each provision will have
   for (index ii = 0; ii < c.instruments.size(); ++ii) {
     const auto& in = c.instruments[ii];
@@ -621,7 +632,8 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
       if (p.provenance.from == coded_from::secondary && p.provenance.passage.empty())
         ck.add({pk() + "/provenance", pk()},
                name() + " is coded from a secondary source but gives no `passage` from it");
-      if (!p.id.empty() && !d->provision_ids.emplace(p.id, global_pi).second)
+      // (The first of several provisions without an id is the one found by the empty id.)
+      if (!d->provision_ids.insert(global_pi, provision_id) && !p.id.empty())
         ck.add({pk()}, "duplicate provision id `" + p.id +
                            "`: give each provision of the same "
                            "article its own `id`");
@@ -712,7 +724,6 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
   std::size_t total = 0;
   for (const auto& in : c.instruments) total += in.provisions.size();
   d->provision_topics = detail::bit_matrix(total, c.topics.size());
-  d->provisions.reserve(total);
   d->provision_instrument.reserve(total);
   d->provision_kind.reserve(total);
   // The topics each provision protects the worker on, for the protection indexes below.
@@ -721,13 +732,11 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
   protected_offsets.reserve(total + 1);
   for (index ii = 0; ii < c.instruments.size(); ++ii) {
     const auto& in = c.instruments[ii];
-    const auto first = static_cast<index>(d->provisions.size());
+    const auto first = static_cast<index>(d->provision_instrument.size());
     for (const auto& p : in.provisions) {
-      const auto pi = static_cast<index>(d->provisions.size());
-      d->provisions.push_back(&p);
+      const auto pi = static_cast<index>(d->provision_instrument.size());
       d->provision_instrument.push_back(ii);
       d->provision_kind.push_back(static_cast<std::uint8_t>(in.kind));
-      if (p.id.empty()) d->provision_ids.emplace(p.id, pi);  // the others were met in checking
       for (stage s : p.stages.values()) d->by_stage[static_cast<std::size_t>(s)].push_back(pi);
       for (role r : p.bearers.values()) d->by_role[static_cast<std::size_t>(r)].push_back(pi);
       for (const auto& t : p.topics) {
@@ -743,7 +752,8 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
         if (list.empty() || list.back() != pi) list.push_back(pi);
       }
     }
-    d->instrument_provisions.emplace_back(first, static_cast<index>(d->provisions.size()));
+    d->instrument_provisions.emplace_back(first,
+                                          static_cast<index>(d->provision_instrument.size()));
     if (!in.annex_to.empty()) d->annexes[d->instrument_ids.at(in.annex_to)].push_back(ii);
   }
   d->superseded_by.assign(c.instruments.size(), std::nullopt);
@@ -804,7 +814,8 @@ std::optional<index> corpus::profile_index(std::string_view id) const {
   return lookup(items(*data_).profile_ids, id);
 }
 std::optional<index> corpus::provision_index(std::string_view id) const {
-  return lookup(items(*data_).provision_ids, id);
+  const data& d = items(*data_);
+  return d.provision_ids.find(id, id_of_provision(d));
 }
 
 const instrument* corpus::find_instrument(std::string_view id) const {
