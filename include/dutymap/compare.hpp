@@ -52,11 +52,11 @@ struct comparison {
   Eigen::MatrixXd topics_restricted;     ///< rows x topics, 1 where restricted
   std::vector<std::string> topic_columns;
 
-  /// Cosine similarity of the topic-level signed rows (matrix product); 1 on the diagonal, 0
-  /// between an empty row and any other.
+  /// Cosine similarity of the topic-level signed rows; 1 on the diagonal, 0 between an empty row
+  /// and any other. Computed from each row's nonzero cells, one triangle, on every core.
   Eigen::MatrixXd cosine() const;
-  /// Jaccard similarity of the sets of (topic, effect) pairs (bitset popcounts); 1 on the
-  /// diagonal, 0 between an empty set and any other.
+  /// Jaccard similarity of the sets of (topic, effect) pairs (bit sets and popcounts); 1 on the
+  /// diagonal, 0 between an empty set and any other. One triangle, on every core.
   Eigen::MatrixXd jaccard() const;
   /// The `k` instruments most similar to `id` (itself first), with their similarity.
   std::vector<std::pair<std::string, double>> nearest(std::string_view id, std::size_t k,

@@ -85,7 +85,8 @@ class Comparison:
         if metric not in ("cosine", "jaccard"):
             raise ValueError(f"metric must be 'cosine' or 'jaccard', got {metric!r}")
         m = self._impl.cosine() if metric == "cosine" else self._impl.jaccard()
-        return pd.DataFrame(m, index=self.instruments, columns=self.instruments)
+        # The array is ours alone (made for this call): wrapping it saves a copy of n^2 doubles.
+        return pd.DataFrame(m, index=self.instruments, columns=self.instruments, copy=False)
 
     def nearest(self, id: str, k: int = 5, metric: str = "cosine") -> pandas.Series:
         """The ``k`` instruments most similar to ``id`` (itself first)."""
