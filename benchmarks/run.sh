@@ -6,33 +6,41 @@
 #   bash benchmarks/run.sh                      # everything
 #   bash benchmarks/run.sh --sizes S,M          # arguments go to benchmarks/run.py
 #
-# Results go to benchmarks/results/ (cpp.txt and python.md).
+# Results go to benchmarks/results/ (cpp.txt, yaml.md and python.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
 
 bash scripts/setup.sh
-if ! dpkg-query -W -f='${Status}' libbenchmark-dev 2>/dev/null | grep -q "ok installed"; then
-  say "installing libbenchmark-dev"
+# Google Benchmark for the kernels; libfyaml for the comparison of YAML parsers.
+missing=""
+for pkg in libbenchmark-dev libfyaml-dev; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
+done
+if [ -n "$missing" ]; then
+  say "installing$missing"
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libbenchmark-dev >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 fi
 py=.venv/bin/python
 export PATH="$PWD/.venv/bin:$PATH"  # cmake and ninja from the venv
-if ! $py -m pip show pyyaml dask distributed >/dev/null 2>&1; then
-  say "installing the reference's and the sweep's dependencies (PyYAML, Dask) into .venv"
-  $py -m pip install -q --disable-pip-version-check pyyaml dask distributed
+if ! $py -m pip show pyyaml dask distributed rapidyaml >/dev/null 2>&1; then
+  say "installing the reference's, the sweep's and the parser comparison's dependencies (PyYAML, Dask, rapidyaml) into .venv"
+  $py -m pip install -q --disable-pip-version-check pyyaml dask distributed rapidyaml
 fi
 
 mkdir -p benchmarks/results
 say "building the C++ benchmarks"
 cmake -S . -B build/bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DDUTYMAP_BUILD_BENCHMARKS=ON \
   -DDUTYMAP_BUILD_TESTS=OFF -DDUTYMAP_INSTALL=OFF >/dev/null
-cmake --build build/bench --target bench_core
+cmake --build build/bench --target bench_core yaml_parsers
 say "C++ kernels"
 build/bench/benchmarks/bench_core --benchmark_format=console | tee benchmarks/results/cpp.txt
+say "YAML parsers on the M corpus's files"
+$py benchmarks/yaml_parsers.py --size M --parsers-binary build/bench/benchmarks/yaml_parsers |
+  tee benchmarks/results/yaml.md
 say "dutymap against the reference"
 $py benchmarks/run.py --output benchmarks/results/python.md "$@"

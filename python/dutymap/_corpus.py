@@ -239,6 +239,7 @@ class Corpus:
         territory: str | None = None,
         beyond_profile: bool = True,
         max_precedents: int = 8,
+        max_nearest: int = 6,
         _adjust: Any = None,
     ) -> GapReport:
         """The gap analysis of a corridor against a profile.
@@ -256,6 +257,10 @@ class Corpus:
             The date of the question (default: today). ``"2017"`` means the end of 2017.
         beyond_profile : bool
             Also report protections the corridor's instruments give outside the profile.
+        max_precedents, max_nearest : int
+            How many precedents (what other instruments say on the row's topic) and nearest
+            provisions (what did not count here, and why) each row lists; 0 leaves them out, which
+            makes a report several times quicker to compute (for sweeps that only need statuses).
 
         Examples
         --------
@@ -270,12 +275,13 @@ class Corpus:
             raise TypeError(f"profile must be a str id, got {type(profile).__name__}")
         if not isinstance(beyond_profile, bool):
             raise TypeError("beyond_profile must be True or False")
-        if not isinstance(max_precedents, int) or max_precedents < 0:
-            raise TypeError("max_precedents must be a non-negative int")
+        for name, value in (("max_precedents", max_precedents), ("max_nearest", max_nearest)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise TypeError(f"{name} must be a non-negative int")
         corridor = make_corridor(origin, destination, sector, worker_status, as_of, transit, territory)
         if _adjust is not None:
             corridor = _adjust(corridor)
-        return GapReport(_core.gaps(self._impl, corridor, profile, beyond_profile, max_precedents))
+        return GapReport(_core.gaps(self._impl, corridor, profile, beyond_profile, max_precedents, max_nearest))
 
     def gaps_many(
         self,
@@ -283,6 +289,7 @@ class Corpus:
         threads: int | None = None,
         beyond_profile: bool = True,
         max_precedents: int = 8,
+        max_nearest: int = 6,
     ) -> list[GapReport]:
         """The gap analyses of many corridors and profiles at once, on several threads.
 
@@ -300,7 +307,7 @@ class Corpus:
             territory), or a dict of them by name; ``profile`` is a profile id.
         threads : int, optional
             How many threads to use; by default one per core.
-        beyond_profile, max_precedents
+        beyond_profile, max_precedents, max_nearest
             As for :meth:`gaps`, for every report.
 
         Raises
@@ -323,8 +330,9 @@ class Corpus:
             raise TypeError(f"threads must be a positive int or None, got {threads!r}")
         if not isinstance(beyond_profile, bool):
             raise TypeError("beyond_profile must be True or False")
-        if not isinstance(max_precedents, int) or max_precedents < 0:
-            raise TypeError("max_precedents must be a non-negative int")
+        for name, value in (("max_precedents", max_precedents), ("max_nearest", max_nearest)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise TypeError(f"{name} must be a non-negative int")
         asked = []
         for question in questions:
             if not isinstance(question, (tuple, list)) or len(question) != 2:
@@ -341,7 +349,7 @@ class Corpus:
             else:
                 raise TypeError(f"a corridor must be a tuple, a dict or a Corridor, got {where!r}")
             asked.append((corridor, profile))
-        reports = _core.gaps_many(self._impl, asked, beyond_profile, max_precedents, 6, threads or 0)
+        reports = _core.gaps_many(self._impl, asked, beyond_profile, max_precedents, max_nearest, threads or 0)
         return [GapReport(r) for r in reports]
 
     def scenario(self) -> Scenario:

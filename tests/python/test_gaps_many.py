@@ -63,6 +63,28 @@ def test_options_apply_to_every_report(corpus):
     assert all(len(r.precedents) <= 1 for r in narrow.rows)
 
 
+def test_lean_reports_keep_every_status_and_citation(corpus):
+    """Without nearest provisions and precedents a report keeps its statuses, deciding provisions
+    and actors: only the two lists go (and the explanation's mention of the nearest)."""
+    def core(report: GapReport) -> list[tuple]:
+        return [row[:5] + row[6:8] for row in _rows(report)]
+
+    for origin, destination in _pairs(corpus):
+        full = corpus.gaps(origin, destination, "khm-lmp-2014-mou-minimum")
+        lean = corpus.gaps(origin, destination, "khm-lmp-2014-mou-minimum", max_precedents=0,
+                           max_nearest=0)
+        assert core(lean) == core(full)
+        assert not any(r.nearest or r.precedents for r in lean.rows)
+    assert any(r.nearest for r in full.rows) and any(r.precedents for r in full.rows)
+    (many,) = corpus.gaps_many([((origin, destination), "khm-lmp-2014-mou-minimum")],
+                               max_precedents=0, max_nearest=0)
+    assert _rows(many) == _rows(lean)
+    with pytest.raises(TypeError, match="max_nearest must be a non-negative int"):
+        corpus.gaps("KHM", "THA", "khm-lmp-2014-mou-minimum", max_nearest=-1)
+    with pytest.raises(TypeError, match="max_nearest must be a non-negative int"):
+        corpus.gaps_many([(("KHM", "THA"), "khm-lmp-2014-mou-minimum")], max_nearest=True)
+
+
 def test_empty_and_generator_input(corpus):
     assert corpus.gaps_many([]) == []
     reports = corpus.gaps_many(((("KHM", d), "ilo-migrant-core") for d in ("THA", "MYS")))
