@@ -414,9 +414,10 @@ void read_profiles(context& cx, const YAML::Node& list, parsed_file& out) {
 }
 
 parsed_file read_file(const source_file& file, std::vector<problem>& problems, source_map& where,
-                      const load_limits& limits) {
+                      const load_limits& limits, bool locate) {
   parsed_file out;
   context cx{file.name, problems, where, limits.max_nodes, limits.max_problems};
+  cx.locate = locate;
   auto fail = [&](int line, int column, std::string message) {
     problems.push_back(problem{file.name, line, column, std::move(message)});
   };
@@ -479,30 +480,41 @@ class merger {
 
   void begin_layer() { ++layer_; }
 
-  // Adds a file's items; its recorded locations are kept for the items accepted.
-  void add(const parsed_file& f, source_map file_where) {
+  // Adds a file's items (moved out of it); its recorded locations are kept for the items
+  // accepted.
+  void add(parsed_file&& f, source_map file_where) {
     rejected_.clear();
-    for (std::size_t i = 0; i < f.sectors.size(); ++i)
-      put(content_.sectors, sectors_, "sector", f.sectors[i], f.sectors[i].id, f.sector_meta[i]);
-    for (std::size_t i = 0; i < f.topics.size(); ++i)
-      put(content_.topics, topics_, "topic", f.topics[i], f.topics[i].id, f.topic_meta[i]);
-    for (std::size_t i = 0; i < f.actors.size(); ++i)
-      put(content_.actors, actors_, "actor", f.actors[i], f.actors[i].id, f.actor_meta[i]);
-    for (std::size_t i = 0; i < f.profiles.size(); ++i)
-      put(content_.profiles, profiles_, "profile", f.profiles[i], f.profiles[i].id,
-          f.profile_meta[i]);
-    for (std::size_t i = 0; i < f.ratifications.size(); ++i) {
-      const auto& r = f.ratifications[i];
-      put(content_.ratifications, ratifications_, "ratification", r, rkey(r),
-          f.ratification_meta[i], "record of `" + r.state + "` for `" + r.instrument + "`");
+    for (std::size_t i = 0; i < f.sectors.size(); ++i) {
+      const std::string id = f.sectors[i].id;
+      put(content_.sectors, sectors_, "sector", std::move(f.sectors[i]), id, f.sector_meta[i]);
     }
-    for (const auto& pi : f.instruments) {
+    for (std::size_t i = 0; i < f.topics.size(); ++i) {
+      const std::string id = f.topics[i].id;
+      put(content_.topics, topics_, "topic", std::move(f.topics[i]), id, f.topic_meta[i]);
+    }
+    for (std::size_t i = 0; i < f.actors.size(); ++i) {
+      const std::string id = f.actors[i].id;
+      put(content_.actors, actors_, "actor", std::move(f.actors[i]), id, f.actor_meta[i]);
+    }
+    for (std::size_t i = 0; i < f.profiles.size(); ++i) {
+      const std::string id = f.profiles[i].id;
+      put(content_.profiles, profiles_, "profile", std::move(f.profiles[i]), id, f.profile_meta[i]);
+    }
+    for (std::size_t i = 0; i < f.ratifications.size(); ++i) {
+      auto& r = f.ratifications[i];
+      const std::string key = rkey(r);
+      std::string name = "record of `" + r.state + "` for `" + r.instrument + "`";
+      put(content_.ratifications, ratifications_, "ratification", std::move(r), key,
+          f.ratification_meta[i], std::move(name));
+    }
+    for (auto& pi : f.instruments) {
       if (pi.item.id.empty()) continue;
-      if (put(content_.instruments, instruments_, "instrument", pi.item, pi.item.id,
+      const std::string id = pi.item.id;
+      if (put(content_.instruments, instruments_, "instrument", std::move(pi.item), id,
               {pi.replaces, pi.at}))
-        parsed_[pi.item.id] = pi;
+        parsed_[id] = {pi.given, std::move(pi.provision_scope_given), pi.at};
       else
-        rejected_.push_back("provision/" + pi.item.id);
+        rejected_.push_back("provision/" + id);
     }
     for (const auto& prefix : rejected_) file_where.erase_prefix(prefix);
     where_.merge(file_where);
@@ -510,16 +522,16 @@ class merger {
 
   // Inheritance: annexes from their parent, provisions from their instrument's scope.
   void resolve() {
-    auto parsed = [&](const instrument& in) -> const parsed_instrument* {
+    auto parsed = [&](const instrument& in) -> const given_fields* {
       auto it = parsed_.find(in.id);
       return it == parsed_.end() ? nullptr : &it->second;  // absent: from the base, resolved
     };
     // Defaults first, so that annexes inherit resolved values whatever the order of the files.
     for (auto& in : content_.instruments)
-      if (auto pi = parsed(in); pi && in.annex_to.empty() && !(pi->given & g_binding))
+      if (auto pi = parsed(in); pi && in.annex_to.empty() && !(pi->instrument & g_binding))
         in.binding = binding_by_default(in.kind);
     for (auto& in : content_.instruments) {
-      const parsed_instrument* pi = parsed(in);
+      const given_fields* pi = parsed(in);
       if (!pi || in.annex_to.empty()) continue;
       auto pit = instruments_.find(in.annex_to);
       if (pit == instruments_.end()) continue;  // reported by the reference checks
@@ -530,7 +542,7 @@ class merger {
                         "`, itself an annex; annex it to `" + parent.annex_to + "`"));
         continue;
       }
-      const unsigned g = pi->given;
+      const unsigned g = pi->instrument;
       auto mismatch = [&](const char* what) {
         problems_.push_back(detail::make_problem(
             where_.find({"instrument/" + in.id + "/" + what, "instrument/" + in.id}),
@@ -554,9 +566,9 @@ class merger {
       apply_scope(in.scope, parent.scope, g);
     }
     for (auto& in : content_.instruments)
-      if (const parsed_instrument* pi = parsed(in))
+      if (const given_fields* pi = parsed(in))
         for (std::size_t k = 0; k < in.provisions.size(); ++k)
-          apply_scope(in.provisions[k].scope, in.scope, pi->provision_scope_given[k]);
+          apply_scope(in.provisions[k].scope, in.scope, pi->provision_scopes[k]);
   }
 
  private:
@@ -579,7 +591,7 @@ class merger {
 
   template <class Item>
   bool put(std::vector<Item>& items, std::unordered_map<std::string, entry>& ids,
-           const std::string& kind, const Item& item, const std::string& id,
+           const std::string& kind, Item item, const std::string& id,
            const std::pair<bool, source_location>& meta, std::string name = {}) {
     if (id.empty() || id == "/") return false;
     if (name.empty()) name = kind + " `" + id + "`";
@@ -596,7 +608,7 @@ class merger {
                              detail::did_you_mean(id, known)));
       }
       ids[id] = {items.size(), meta.second, layer_};
-      items.push_back(item);
+      items.push_back(std::move(item));
       return true;
     }
     if (it->second.layer == layer_) {
@@ -615,7 +627,7 @@ class merger {
     // Replacement: the earlier item's recorded locations go with it.
     where_.erase_prefix(prefix);
     if (kind == "instrument") where_.erase_prefix("provision/" + id);
-    items[it->second.index] = item;
+    items[it->second.index] = std::move(item);
     it->second.at = meta.second;
     it->second.layer = layer_;
     return true;
@@ -627,7 +639,13 @@ class merger {
   int layer_ = -1;
   std::unordered_map<std::string, entry> sectors_, topics_, actors_, instruments_, profiles_,
       ratifications_;
-  std::unordered_map<std::string, parsed_instrument> parsed_;
+  // What `resolve` needs of the instruments read: which fields each gave, and where it is.
+  struct given_fields {
+    unsigned instrument = 0;
+    std::vector<unsigned> provision_scopes;
+    source_location at;
+  };
+  std::unordered_map<std::string, given_fields> parsed_;
   std::vector<std::string> rejected_;  // key prefixes of the current file's rejected items
 };
 
@@ -636,8 +654,12 @@ struct outcome {
   std::vector<problem> problems;
 };
 
+// Reads the layers over the base and builds the corpus. Without `locate`, where each item was read
+// is not recorded, and a corpus that does not build is read again with it, for the messages.
 outcome run(const std::vector<std::vector<source_file>>& layers, const corpus& base,
-            const load_limits& limits, std::vector<problem> problems = {}) {
+            const load_limits& limits, std::vector<problem> problems = {}, bool locate = false) {
+  std::vector<problem> before;  // the problems found before reading, for a second reading
+  if (!locate) before = problems;
   corpus_content content = base.content();
   source_map where;
   merger merge(content, where, problems);
@@ -646,22 +668,25 @@ outcome run(const std::vector<std::vector<source_file>>& layers, const corpus& b
     for (const auto& file : layer) {
       source_map file_where;
       std::vector<problem> file_problems;
-      parsed_file parsed = read_file(file, file_problems, file_where, limits);
+      parsed_file parsed = read_file(file, file_problems, file_where, limits, locate);
       problems.insert(problems.end(), file_problems.begin(), file_problems.end());
-      merge.add(parsed, std::move(file_where));
+      merge.add(std::move(parsed), std::move(file_where));
     }
   }
   merge.resolve();
+  std::vector<problem> unbuilt;
   try {
     corpus c = corpus::build(std::move(content), &where);
     if (problems.empty()) return {std::move(c), {}};
   } catch (const corpus_error& e) {
-    // Follow-on problems at a place already reported add nothing.
-    std::set<std::tuple<std::string, int, int>> seen;
-    for (const auto& p : problems) seen.emplace(p.file, p.line, p.column);
-    for (const auto& p : e.problems())
-      if (p.line == 0 || !seen.count({p.file, p.line, p.column})) problems.push_back(p);
+    unbuilt = e.problems();
   }
+  if (!locate) return run(layers, base, limits, std::move(before), true);
+  // Follow-on problems at a place already reported add nothing.
+  std::set<std::tuple<std::string, int, int>> seen;
+  for (const auto& p : problems) seen.emplace(p.file, p.line, p.column);
+  for (const auto& p : unbuilt)
+    if (p.line == 0 || !seen.count({p.file, p.line, p.column})) problems.push_back(p);
   std::stable_sort(problems.begin(), problems.end(), [](const problem& a, const problem& b) {
     return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
   });

@@ -32,6 +32,10 @@ struct context {
   std::size_t max_nodes;
   std::size_t max_problems;
   std::size_t nodes = 0;
+  // Whether to record where each item and field is (`record`). Only the messages about a corpus
+  // that does not build need it, so a load first runs without, and again with it on failure:
+  // the locations cost more memory than the corpus itself.
+  bool locate = true;
 
   source_location loc(const YAML::Node& n) const {
     const auto m = n.Mark();
@@ -42,7 +46,9 @@ struct context {
     if (problems.size() >= max_problems) throw too_many_problems{};
     problems.push_back(detail::make_problem(loc(n), std::move(message)));
   }
-  void record(std::string key, const YAML::Node& n) { where.set(std::move(key), loc(n)); }
+  void record(std::string key, const YAML::Node& n) {
+    if (locate) where.set(std::move(key), loc(n));
+  }
   // Runs `read`; if it reported a problem, later checks of `key` are skipped as follow-ons.
   template <class F>
   auto guarded(const std::string& key, F read) {
