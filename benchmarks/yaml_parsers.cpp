@@ -50,7 +50,8 @@ int main(int argc, char** argv) {
   time_parser("libfyaml", texts, [](const std::string& text) -> std::size_t {
     fy_document* doc = fy_document_build_from_string(nullptr, text.data(), text.size());
     if (!doc) return 0;
-    const std::size_t n = static_cast<std::size_t>(fy_node_mapping_item_count(fy_document_root(doc)));
+    const std::size_t n =
+        static_cast<std::size_t>(fy_node_mapping_item_count(fy_document_root(doc)));
     fy_document_destroy(doc);
     return n;
   });
