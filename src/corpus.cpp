@@ -179,36 +179,42 @@ void check_ids(checker& ck, const std::string& kind, const std::vector<Item>& it
 
 namespace {
 
+// Whether `value` is empty or one of the `ids`; otherwise reports it as unknown, with the nearest
+// of `all`, at the first of `keys` the source map knows.
+bool known_or_reported(checker& ck, const std::unordered_map<std::string, index>& ids,
+                       const lazy_ids& all, const std::string& what, const std::string& value,
+                       std::initializer_list<std::string> keys) {
+  if (value.empty() || ids.count(value)) return true;
+  ck.add(keys, "unknown " + what + " `" + value + "`" + detail::did_you_mean(value, all()));
+  return false;
+}
+
+// Whether an actor id names a state among the actors of `d`.
+bool names_state(const corpus::data& d, const std::string& id) {
+  auto it = d.actor_ids.find(id);
+  return it != d.actor_ids.end() && d.content.actors[it->second].kind == actor_kind::state;
+}
+
 // The checks of ratification records against the actors and instruments of `items`, whose id maps
 // are filled. Fills `ids` (state and instrument to record).
 void check_ratifications(checker& ck, const corpus::data& items,
                          const std::vector<ratification>& records,
                          std::unordered_map<std::string, index>& ids) {
   const corpus_content& c = items.content;
-  auto check_ref = [&](const std::unordered_map<std::string, index>& known, const auto& all,
-                       const std::string& what, const std::string& value,
-                       std::initializer_list<std::string> keys) {
-    if (value.empty() || known.count(value)) return true;
-    ck.add(keys, "unknown " + what + " `" + value + "`" + detail::did_you_mean(value, all()));
-    return false;
-  };
-  auto actor_ids = [&] { return ids_of(c.actors); };
-  auto instrument_ids = [&] { return ids_of(c.instruments); };
-  auto is_state = [&](const std::string& id) {
-    auto it = items.actor_ids.find(id);
-    return it != items.actor_ids.end() && c.actors[it->second].kind == actor_kind::state;
-  };
+  const lazy_ids actor_ids(c.actors), instrument_ids(c.instruments);
+  auto is_state = [&items](const std::string& id) { return names_state(items, id); };
   for (index ri = 0; ri < records.size(); ++ri) {
     const auto& r = records[ri];
     const std::string key = "ratification/" + r.state + "/" + r.instrument;
     if (r.state.empty()) ck.add({key}, "ratification without a `state`");
     if (r.instrument.empty()) ck.add({key}, "ratification without an `instrument`");
-    if (check_ref(items.actor_ids, actor_ids, "actor", r.state, {key + "/state", key}) &&
+    if (known_or_reported(ck, items.actor_ids, actor_ids, "actor", r.state,
+                          {key + "/state", key}) &&
         !r.state.empty() && !is_state(r.state))
       ck.add({key + "/state", key},
              "`" + r.state + "` ratifies `" + r.instrument + "` but is not a state");
-    if (check_ref(items.instrument_ids, instrument_ids, "instrument", r.instrument,
-                  {key + "/instrument", key}) &&
+    if (known_or_reported(ck, items.instrument_ids, instrument_ids, "instrument", r.instrument,
+                          {key + "/instrument", key}) &&
         !r.instrument.empty()) {
       const auto& in = c.instruments[items.instrument_ids.at(r.instrument)];
       if (!is_ratifiable(in.kind))
@@ -446,17 +452,7 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
   const lazy_ids topic_ids(c.topics), sector_ids(c.sectors), actor_ids(c.actors),
       instrument_ids(c.instruments);
 
-  auto is_state = [&](const std::string& id) {
-    auto it = d->actor_ids.find(id);
-    return it != d->actor_ids.end() && c.actors[it->second].kind == actor_kind::state;
-  };
-  auto check_ref = [&](const std::unordered_map<std::string, index>& ids, const lazy_ids& all,
-                       const std::string& what, const std::string& value,
-                       std::initializer_list<std::string> keys) {
-    if (value.empty() || ids.count(value)) return true;
-    ck.add(keys, "unknown " + what + " `" + value + "`" + detail::did_you_mean(value, all()));
-    return false;
-  };
+  auto is_state = [&d](const std::string& id) { return names_state(*d, id); };
 
   // Topics and sectors.
   for (const auto& s : c.sectors)
@@ -478,7 +474,7 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
     if (a.name.empty()) ck.add({key}, "actor `" + a.id + "` has no `name`");
     if (a.source.empty()) ck.add({key}, "actor `" + a.id + "` has no `source`");
     if (!a.state.empty() &&
-        check_ref(d->actor_ids, actor_ids, "actor", a.state, {key + "/state", key}) &&
+        known_or_reported(ck, d->actor_ids, actor_ids, "actor", a.state, {key + "/state", key}) &&
         !is_state(a.state))
       ck.add({key + "/state", key},
              "`state` of actor `" + a.id + "` is `" + a.state + "`, which is not a state");
@@ -491,14 +487,15 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
       if (o.actor.empty() == !o.target_role.has_value())
         ck.add({ok, key}, "an `oversees` entry of actor `" + a.id +
                               "` names exactly one of `actor` or `role`");
-      check_ref(d->actor_ids, actor_ids, "actor", o.actor, {ok + "/actor", ok, key});
+      known_or_reported(ck, d->actor_ids, actor_ids, "actor", o.actor, {ok + "/actor", ok, key});
       if (o.actor == a.id) ck.add({ok, key}, "actor `" + a.id + "` cannot oversee itself");
     }
     for (std::size_t i = 0; i < a.refers_to.size(); ++i) {
       const std::string rk = key + "/refers_to/" + std::to_string(i);
       if (a.refers_to[i].actor.empty())
         ck.add({rk, key}, "a `refers_to` entry of actor `" + a.id + "` names no `actor`");
-      check_ref(d->actor_ids, actor_ids, "actor", a.refers_to[i].actor, {rk + "/actor", rk, key});
+      known_or_reported(ck, d->actor_ids, actor_ids, "actor", a.refers_to[i].actor,
+                        {rk + "/actor", rk, key});
     }
   }
 
@@ -510,10 +507,10 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
   auto check_scope = [&](const scope& s, const auto& key) {
     for (const auto& x : s.sectors)
       if (!known(d->sector_ids, x))
-        check_ref(d->sector_ids, sector_ids, "sector", x, {key() + "/scope", key()});
+        known_or_reported(ck, d->sector_ids, sector_ids, "sector", x, {key() + "/scope", key()});
     for (const auto& x : s.excluded_sectors)
       if (!known(d->sector_ids, x))
-        check_ref(d->sector_ids, sector_ids, "sector", x, {key() + "/scope", key()});
+        known_or_reported(ck, d->sector_ids, sector_ids, "sector", x, {key() + "/scope", key()});
   };
   {
     std::size_t provisions = 0;
@@ -536,8 +533,8 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
     for (std::size_t k = 0; k < in.parties.size(); ++k) {
       if (known(d->actor_ids, in.parties[k]) && is_state(in.parties[k])) continue;
       const std::string pk = key() + "/parties/" + std::to_string(k);
-      if (!check_ref(d->actor_ids, actor_ids, "actor", in.parties[k],
-                     {pk, key() + "/parties", key()}))
+      if (!known_or_reported(ck, d->actor_ids, actor_ids, "actor", in.parties[k],
+                             {pk, key() + "/parties", key()}))
         parties_ok = false;
       else if (!is_state(in.parties[k])) {
         ck.add({pk, key() + "/parties", key()},
@@ -560,23 +557,26 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
              "national instrument `" + in.id + "` must have exactly one state party, has " +
                  std::to_string(in.parties.size()));
     if (!known(d->actor_ids, in.region))
-      check_ref(d->actor_ids, actor_ids, "actor", in.region, {key() + "/region", key()});
+      known_or_reported(ck, d->actor_ids, actor_ids, "actor", in.region,
+                        {key() + "/region", key()});
     if (in.expires && in.effective() && in.expires->last_day() < in.effective()->first_day())
       ck.add({key() + "/expires", key()}, "instrument `" + in.id + "` expires (" +
                                               in.expires->str() + ") before it applies (" +
                                               in.effective()->str() + ")");
-    if (!in.supersedes.empty() && (known(d->instrument_ids, in.supersedes) ||
-                                   check_ref(d->instrument_ids, instrument_ids, "instrument",
-                                             in.supersedes, {key() + "/supersedes", key()}))) {
+    if (!in.supersedes.empty() &&
+        (known(d->instrument_ids, in.supersedes) ||
+         known_or_reported(ck, d->instrument_ids, instrument_ids, "instrument", in.supersedes,
+                           {key() + "/supersedes", key()}))) {
       const auto& old = c.instruments[d->instrument_ids.at(in.supersedes)];
       if (!std::is_permutation(old.parties.begin(), old.parties.end(), in.parties.begin(),
                                in.parties.end()))
         ck.add({key() + "/supersedes", key()},
                "instrument `" + in.id + "` supersedes `" + old.id + "`, which has other parties");
     }
-    if (!in.annex_to.empty() && (known(d->instrument_ids, in.annex_to) ||
-                                 check_ref(d->instrument_ids, instrument_ids, "instrument",
-                                           in.annex_to, {key() + "/annex_to", key()}))) {
+    if (!in.annex_to.empty() &&
+        (known(d->instrument_ids, in.annex_to) ||
+         known_or_reported(ck, d->instrument_ids, instrument_ids, "instrument", in.annex_to,
+                           {key() + "/annex_to", key()}))) {
       const auto& parent = c.instruments[d->instrument_ids.at(in.annex_to)];
       if (!std::is_permutation(parent.parties.begin(), parent.parties.end(), in.parties.begin(),
                                in.parties.end()))
@@ -611,16 +611,16 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
         const std::string tk = pk() + "/topics/" + std::to_string(k);
         if (p.topics[k].topic.empty())
           ck.add({tk, pk() + "/topics", pk()}, name() + " lists an empty topic");
-        check_ref(d->topic_ids, topic_ids, "topic", p.topics[k].topic,
-                  {tk, pk() + "/topics", pk()});
+        known_or_reported(ck, d->topic_ids, topic_ids, "topic", p.topics[k].topic,
+                          {tk, pk() + "/topics", pk()});
       }
       for (std::size_t k = 0; k < p.designated.size(); ++k) {
         if (!p.designated[k].empty() && known(d->actor_ids, p.designated[k])) continue;
         const std::string ak = pk() + "/designated/" + std::to_string(k);
         if (p.designated[k].empty())
           ck.add({ak, pk() + "/designated", pk()}, name() + " designates an empty actor id");
-        check_ref(d->actor_ids, actor_ids, "actor", p.designated[k],
-                  {ak, pk() + "/designated", pk()});
+        known_or_reported(ck, d->actor_ids, actor_ids, "actor", p.designated[k],
+                          {ak, pk() + "/designated", pk()});
       }
       // A provision's inherited sectors were checked on its instrument.
       if (p.scope.sectors != in.scope.sectors ||
@@ -693,7 +693,8 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
       const std::string nk = key + "/norms/" + std::to_string(k);
       if (n.topic.empty())
         ck.add({nk, key}, "a norm of profile `" + pr.id + "` has no `topic`");
-      else if (check_ref(d->topic_ids, topic_ids, "topic", n.topic, {nk + "/topic", nk, key})) {
+      else if (known_or_reported(ck, d->topic_ids, topic_ids, "topic", n.topic,
+                                 {nk + "/topic", nk, key})) {
         const auto& t = c.topics[d->topic_ids.at(n.topic)];
         if (!t.stages.empty() && !t.stages.contains(n.stage))
           ck.add(

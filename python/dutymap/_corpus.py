@@ -30,6 +30,13 @@ def _paths(paths: Iterable[Any]) -> list[str]:
     return out
 
 
+def _check_limits(max_precedents: Any, max_nearest: Any) -> None:
+    """TypeError unless both per-row list lengths of a gap report are non-negative ints."""
+    for name, value in (("max_precedents", max_precedents), ("max_nearest", max_nearest)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise TypeError(f"{name} must be a non-negative int")
+
+
 def _check_id(value: Any, what: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{what} must be a str id, got {type(value).__name__}: {value!r}")
@@ -275,9 +282,7 @@ class Corpus:
             raise TypeError(f"profile must be a str id, got {type(profile).__name__}")
         if not isinstance(beyond_profile, bool):
             raise TypeError("beyond_profile must be True or False")
-        for name, value in (("max_precedents", max_precedents), ("max_nearest", max_nearest)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise TypeError(f"{name} must be a non-negative int")
+        _check_limits(max_precedents, max_nearest)
         corridor = make_corridor(origin, destination, sector, worker_status, as_of, transit, territory)
         if _adjust is not None:
             corridor = _adjust(corridor)
@@ -330,9 +335,7 @@ class Corpus:
             raise TypeError(f"threads must be a positive int or None, got {threads!r}")
         if not isinstance(beyond_profile, bool):
             raise TypeError("beyond_profile must be True or False")
-        for name, value in (("max_precedents", max_precedents), ("max_nearest", max_nearest)):
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise TypeError(f"{name} must be a non-negative int")
+        _check_limits(max_precedents, max_nearest)
         asked = []
         for question in questions:
             if not isinstance(question, (tuple, list)) or len(question) != 2:
