@@ -210,45 +210,67 @@ exclusion corridor_context::instrument_reaches(index i, role bearer, const provi
     return std::find(parties.begin(), parties.end(), s) != parties.end();
   };
   if (is_ratifiable(in.kind)) {
+    // The first anchor state's reason is the one reported; its words are written only when asked
+    // for (most calls only want the verdict).
     exclusion first = exclusion::not_ratified;
-    std::string first_why;
+    const ratification* first_record = nullptr;
+    index first_state = 0;
+    bool any_state = false;
     for (index s : anchor_states(bearer)) {
-      const auto& state = c.actors()[s].id;
       const ratification* r = record(s, i);
       exclusion e = exclusion::counts;
-      std::string w;
-      if (!r || !r->ratified_on) {
+      if (!r || !r->ratified_on)
         e = exclusion::not_ratified;
-        w = state +
-            (r && r->signed_on
-                 ? " signed " + in.id + " (" + r->signed_on->str() + ") but has not ratified it"
-                 : " has not ratified " + in.id + " (as far as the corpus records)");
-      } else if (r->ratified_on->last_day() > day) {
+      else if (r->ratified_on->last_day() > day)
         e = exclusion::ratified_after;
-        w = state + " ratified " + in.id + " in " + r->ratified_on->str() + ", after " +
-            as_of.str();
-      } else if (r->denounced_on && r->denounced_on->first_day() <= day) {
+      else if (r->denounced_on && r->denounced_on->first_day() <= day)
         e = exclusion::denounced;
-        w = state + " denounced " + in.id + (r->denounced_on->day ? " on " : " in ") +
-            r->denounced_on->str();
-      } else if (!p.part.empty() &&
-                 std::find(r->excludes.begin(), r->excludes.end(), p.part) != r->excludes.end()) {
+      else if (!p.part.empty() &&
+               std::find(r->excludes.begin(), r->excludes.end(), p.part) != r->excludes.end())
         e = exclusion::part_excluded;
-        w = state + "'s ratification of " + in.id + " excludes " + p.part;
-      } else if (!r->limited_to.empty() && std::find(r->limited_to.begin(), r->limited_to.end(),
-                                                     where.territory) == r->limited_to.end()) {
+      else if (!r->limited_to.empty() && std::find(r->limited_to.begin(), r->limited_to.end(),
+                                                   where.territory) == r->limited_to.end())
         e = exclusion::territory;
-        std::string t;
-        for (const auto& x : r->limited_to) t += (t.empty() ? "" : ", ") + x;
-        w = state + "'s ratification of " + in.id + " covers only " + t;
-      }
       if (e == exclusion::counts) return e;
-      if (first_why.empty()) {
+      if (!any_state) {
+        any_state = true;
         first = e;
-        first_why = w;
+        first_record = r;
+        first_state = s;
       }
     }
-    if (why) *why = first_why.empty() ? "no state in this corridor bears it" : first_why;
+    if (why) {
+      if (!any_state) {
+        *why = "no state in this corridor bears it";
+        return first;
+      }
+      const auto& state = c.actors()[first_state].id;
+      const ratification* r = first_record;
+      switch (first) {
+        case exclusion::not_ratified:
+          *why = state + (r && r->signed_on
+                              ? " signed " + in.id + " (" + r->signed_on->str() +
+                                    ") but has not ratified it"
+                              : " has not ratified " + in.id + " (as far as the corpus records)");
+          break;
+        case exclusion::ratified_after:
+          *why = state + " ratified " + in.id + " in " + r->ratified_on->str() + ", after " +
+                 as_of.str();
+          break;
+        case exclusion::denounced:
+          *why = state + " denounced " + in.id + (r->denounced_on->day ? " on " : " in ") +
+                 r->denounced_on->str();
+          break;
+        case exclusion::part_excluded:
+          *why = state + "'s ratification of " + in.id + " excludes " + p.part;
+          break;
+        default: {
+          std::string t;
+          for (const auto& x : r->limited_to) t += (t.empty() ? "" : ", ") + x;
+          *why = state + "'s ratification of " + in.id + " covers only " + t;
+        }
+      }
+    }
     return first;
   }
   switch (in.level) {
@@ -295,27 +317,26 @@ exclusion corridor_context::applies(index pi, std::optional<role> bearer, std::s
   if (auto e = instrument_in_time(ii, why); e != exclusion::counts) return e;
   if (is_ratifiable(in.kind)) {
     const role_set roles = bearer ? role_set{*bearer} : p.bearers;
+    // The first role (in role order) that it does not reach decides the reason; the words are
+    // written for that one only.
     exclusion first = exclusion::not_ratified;
-    std::string first_why;
-    bool any = false;
+    std::optional<role> first_role;
     for (std::size_t ri = 0; ri < enum_names<role>::values.size(); ++ri) {
       const auto r = static_cast<role>(ri);
       if (!roles.contains(r)) continue;
-      std::string w;
-      const auto e = instrument_reaches(ii, r, p, why ? &w : nullptr);
+      const auto e = instrument_reaches(ii, r, p, nullptr);
       if (e == exclusion::counts) {
-        any = true;
+        first_role.reset();
+        first = e;
         break;
       }
-      if (first_why.empty() && !w.empty()) {
+      if (!first_role) {
         first = e;
-        first_why = w;
-      } else if (first_why.empty()) {
-        first = e;
+        first_role = r;
       }
     }
-    if (!any) {
-      if (why) *why = first_why;
+    if (first != exclusion::counts) {
+      if (why && first_role) instrument_reaches(ii, *first_role, p, why);
       return first;
     }
   }

@@ -15,6 +15,7 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 
 namespace dutymap {
 
@@ -362,6 +363,7 @@ class analysis {
     // The actors, sorted and without repeats (pointers: the ids are copied once, into the row).
     std::vector<const std::string*> actor_ids;
     for (const auto& a : cx_.actors_of(bearer)) actor_ids.push_back(&a);
+    row.decided_by.reserve(decided.size());
     for (const auto* k : decided) {
       const provision& p = c_.provision_at(k->provision);
       std::string note = tier_words(k->tier, c_.instruments()[c_.instrument_of(k->provision)]);
@@ -434,7 +436,8 @@ class analysis {
     });
     for (const auto* k : excluded) {
       if (row.nearest.size() >= opt_.max_nearest) break;
-      row.nearest.push_back(cx_.cite(k->provision, reason(k->provision, expected(row))));
+      row.nearest.push_back(
+          cx_.cite(k->provision, reason(k->provision, expected(row), k->excluded)));
     }
   }
 
@@ -506,6 +509,7 @@ class analysis {
       }
     }
     std::sort(items.begin(), items.end());
+    row.nearest.reserve(std::min(want, items.size()));
     for (const auto& n : items) {
       if (row.nearest.size() >= want) break;
       row.nearest.push_back(cx_.cite(n.provision, reason(n.provision, expected(row))));
@@ -544,7 +548,9 @@ class analysis {
     std::sort(decided_ids.begin(), decided_ids.end());
     std::vector<index> instruments;  // already cited: as many as the precedents
     const index ti = *c_.topic_index(row.topic);
-    for (index pi : c_.protections_by_precedence(ti, row.stage)) {
+    const auto listed = c_.protections_by_precedence(ti, row.stage);
+    row.precedents.reserve(std::min(opt_.max_precedents, listed.size()));
+    for (index pi : listed) {
       if (row.precedents.size() >= opt_.max_precedents) break;
       if (std::binary_search(decided_ids.begin(), decided_ids.end(), pi)) continue;
       const index ii = c_.instrument_of(pi);
@@ -562,8 +568,14 @@ class analysis {
     }
   }
 
+  // A precedent's note: what its instrument is, between whom, and why it is not in force here.
+  // Precedents of one instrument mostly share their note: it is written once per report.
   cited_provision precedent(index pi, gap_status tier, exclusion excluded,
                             std::optional<role> expected) const {
+    const auto key = words_key(pi, excluded, expected);
+    if (key)
+      if (auto it = precedent_notes_.find(*key); it != precedent_notes_.end())
+        return cx_.cite(pi, it->second);
     const auto& in = c_.instruments()[c_.instrument_of(pi)];
     std::string note = tier_words(tier, in);
     if (!in.parties.empty() && in.parties.size() <= 2) {
@@ -572,15 +584,44 @@ class analysis {
     }
     if (excluded != exclusion::counts) {
       note += "; not in force here: ";
-      note += reason(pi, expected);
+      note += reason(pi, expected, excluded);
     }
-    return cx_.cite(pi, note);
+    if (key) precedent_notes_.emplace(*key, note);
+    return cx_.cite(pi, std::move(note));
   }
 
-  // Why a provision does not count here, judged as a candidate for the bearer is.
-  std::string reason(index pi, std::optional<role> expected) const {
+  // A key under which the words about a provision's exclusion are those of every provision of its
+  // instrument judged for the same roles (a party, a date, a kind, a ratification), or nullopt
+  // where they depend on the provision itself (its sectors, its workers, its part).
+  std::optional<std::uint64_t> words_key(index pi, exclusion e,
+                                         std::optional<role> expected) const {
+    if (e == exclusion::out_of_sector || e == exclusion::documented_only ||
+        e == exclusion::part_excluded)
+      return std::nullopt;
+    const provision& p = c_.provision_at(pi);
+    const index ii = c_.instrument_of(pi);
+    std::uint64_t roles = 0;  // a convention binds through the states of the roles judged
+    if (is_ratifiable(c_.instruments()[ii].kind)) {
+      const auto bearer = judged_for(p, expected);
+      roles = bearer ? (std::uint64_t{1} << 16) | static_cast<std::uint64_t>(*bearer)
+                     : p.bearers.bits();
+    }
+    return (std::uint64_t{ii} << 32) | (roles << 8) | static_cast<std::uint64_t>(e);
+  }
+
+  // Why a provision does not count here (its exclusion, when `known`), judged as a candidate for
+  // the bearer is; worded once per report where the words are its instrument's (see `words_key`).
+  std::string reason(index pi, std::optional<role> expected,
+                     std::optional<exclusion> known = {}) const {
+    const auto bearer = judged_for(c_.provision_at(pi), expected);
+    const exclusion e = known ? *known : cx_.applies(pi, bearer);
+    if (const auto key = words_key(pi, e, expected)) {
+      auto [it, fresh] = reasons_.try_emplace(*key);
+      if (fresh) cx_.applies(pi, bearer, &it->second);
+      return it->second;
+    }
     std::string why;
-    cx_.applies(pi, judged_for(c_.provision_at(pi), expected), &why);
+    cx_.applies(pi, bearer, &why);
     return why;
   }
 
@@ -660,6 +701,9 @@ class analysis {
   // By topic, the universe's provisions about it or its sub-topics: `about_[about_offsets_[t]]`
   // to `about_[about_offsets_[t + 1]]`.
   std::vector<index> about_, about_offsets_;
+  // Words that belong to an instrument, written once per report: by `words_key`, the reason a
+  // provision does not count and a precedent's whole note.
+  mutable std::unordered_map<std::uint64_t, std::string> reasons_, precedent_notes_;
 };
 
 }  // namespace

@@ -43,7 +43,9 @@ struct provision {
   /// The citation as a reader writes it: "ilo-c97 Annex II Art. 4(2)", "asean-consensus-2017 Ch.
   /// 6".
   std::string citation() const {
-    std::string out = instrument;
+    std::string out;
+    out.reserve(instrument.size() + part.size() + article.size() + chapter.size() + 8);
+    out += instrument;
     if (!part.empty()) out.append(1, ' ').append(part);
     if (!article.empty()) {
       const bool plain =

@@ -299,6 +299,33 @@ TEST_CASE("nearest and precedents are those of the whole corpus (synthetic corpu
   CHECK(reports > 20);
 }
 
+TEST_CASE("a provision's verdict is the same whether or not its reason is asked for", "[gaps]") {
+  // The reason is worded only on request (and, in reports, once per instrument): the verdict
+  // must not depend on it, for any bearer, including provisions of conventions with several.
+  for (const corpus* c : {&builtin(), &synthetic_small()}) {
+    const auto pairs = bilateral_pairs(*c);
+    std::size_t judged = 0, excluded = 0;
+    for (std::size_t i = 0; i < pairs.size(); i += 3) {
+      const corridor k = make(pairs[i].first, pairs[i].second, i % 2 ? "2012" : "2021-06-30",
+                              i % 4 == 0 && c == &synthetic_small() ? "fishing" : "");
+      for (item pi = 0; pi < c->provision_count(); ++pi) {
+        std::vector<std::optional<role>> bearers{std::nullopt};
+        for (role r : c->provision_at(pi).bearers.values()) bearers.emplace_back(r);
+        for (const auto& bearer : bearers) {
+          std::string why;
+          const auto worded = provision_applies(*c, pi, k, nullptr, bearer, &why);
+          CHECK(provision_applies(*c, pi, k, nullptr, bearer) == worded);
+          CHECK(why.empty() == (worded == exclusion::counts));
+          ++judged;
+          excluded += worded != exclusion::counts;
+        }
+      }
+    }
+    CHECK(judged > 1000);
+    CHECK(excluded > 100);
+  }
+}
+
 TEST_CASE("gaps_many answers every question as gaps does, in order, on any number of threads",
           "[gaps][concurrency]") {
   for (const corpus* c : {&builtin(), &synthetic_small()}) {
