@@ -654,10 +654,27 @@ struct outcome {
   std::vector<problem> problems;
 };
 
+// A file to read: given in memory, or on disk and read only when its turn comes, so that a large
+// corpus's text is never all held at once.
+struct file_ref {
+  const source_file* given = nullptr;
+  std::filesystem::path path;
+};
+using layer_refs = std::vector<std::vector<file_ref>>;
+
+layer_refs refs_to(const std::vector<std::vector<source_file>>& layers) {
+  layer_refs out;
+  for (const auto& layer : layers) {
+    auto& refs = out.emplace_back();
+    for (const auto& file : layer) refs.push_back(file_ref{&file, {}});
+  }
+  return out;
+}
+
 // Reads the layers over the base and builds the corpus. Without `locate`, where each item was read
 // is not recorded, and a corpus that does not build is read again with it, for the messages.
-outcome run(const std::vector<std::vector<source_file>>& layers, const corpus& base,
-            const load_limits& limits, std::vector<problem> problems = {}, bool locate = false) {
+outcome run(const layer_refs& layers, const corpus& base, const load_limits& limits,
+            std::vector<problem> problems = {}, bool locate = false) {
   std::vector<problem> before;  // the problems found before reading, for a second reading
   if (!locate) before = problems;
   corpus_content content = base.content();
@@ -665,9 +682,12 @@ outcome run(const std::vector<std::vector<source_file>>& layers, const corpus& b
   merger merge(content, where, problems);
   for (const auto& layer : layers) {
     merge.begin_layer();
-    for (const auto& file : layer) {
+    for (const auto& ref : layer) {
       source_map file_where;
       std::vector<problem> file_problems;
+      source_file from_disk;
+      if (!ref.given) from_disk = read_disk_file(ref.path, file_problems, limits);
+      const source_file& file = ref.given ? *ref.given : from_disk;
       parsed_file parsed = read_file(file, file_problems, file_where, limits, locate);
       problems.insert(problems.end(), file_problems.begin(), file_problems.end());
       merge.add(std::move(parsed), std::move(file_where));
@@ -698,12 +718,12 @@ outcome run(const std::vector<std::vector<source_file>>& layers, const corpus& b
   return {std::nullopt, std::move(problems)};
 }
 
-std::vector<std::vector<source_file>> read_layers(const std::vector<std::filesystem::path>& paths,
-                                                  std::vector<problem>& problems,
-                                                  const load_limits& limits) {
-  std::vector<std::vector<source_file>> layers;
+// The files of each path, to be read in turn; problems with the paths themselves go to `problems`.
+layer_refs find_layers(const std::vector<std::filesystem::path>& paths,
+                       std::vector<problem>& problems) {
+  layer_refs layers;
   for (const auto& path : paths) {
-    std::vector<source_file> files;
+    std::vector<file_ref> files;
     std::error_code ec;
     // A NUL would silently cut the name short at the system call: refuse it.
     if (path.empty() || path.native().find('\0') != std::string::npos) {
@@ -721,7 +741,7 @@ std::vector<std::vector<source_file>> read_layers(const std::vector<std::filesys
     if (found.empty())
       problems.push_back(
           problem{path.generic_string(), 0, 0, "folder holds no corpus files (*.yaml or *.yml)"});
-    for (const auto& f : found) files.push_back(read_disk_file(f, problems, limits));
+    for (const auto& f : found) files.push_back(file_ref{nullptr, f});
     layers.push_back(std::move(files));
   }
   return layers;
@@ -748,20 +768,20 @@ std::vector<std::filesystem::path> corpus_files(const std::filesystem::path& pat
 
 corpus load_sources(const std::vector<std::vector<source_file>>& layers, const corpus& base,
                     const load_limits& limits) {
-  auto r = run(layers, base, limits);
+  auto r = run(refs_to(layers), base, limits);
   if (!r.result) throw corpus_error(std::move(r.problems));
   return std::move(*r.result);
 }
 
 std::vector<problem> check_sources(const std::vector<std::vector<source_file>>& layers,
                                    const corpus& base, const load_limits& limits) {
-  return run(layers, base, limits).problems;
+  return run(refs_to(layers), base, limits).problems;
 }
 
 corpus load(const std::vector<std::filesystem::path>& paths, const corpus& base,
             const load_limits& limits) {
   std::vector<problem> problems;
-  auto layers = read_layers(paths, problems, limits);
+  const auto layers = find_layers(paths, problems);
   auto r = run(layers, base, limits, std::move(problems));
   if (!r.result) throw corpus_error(std::move(r.problems));
   return std::move(*r.result);
@@ -774,7 +794,7 @@ corpus load(const std::vector<std::filesystem::path>& paths) {
 std::vector<problem> check(const std::vector<std::filesystem::path>& paths, const corpus& base,
                            const load_limits& limits) {
   std::vector<problem> problems;
-  auto layers = read_layers(paths, problems, limits);
+  const auto layers = find_layers(paths, problems);
   return run(layers, base, limits, std::move(problems)).problems;
 }
 
