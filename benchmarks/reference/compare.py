@@ -54,25 +54,34 @@ class Comparison:
     protected: pd.DataFrame  #: rows instruments, columns topics: True where protected
     restricted: pd.DataFrame  #: rows instruments, columns topics: True where restricted
 
-    def cosine(self) -> pd.DataFrame:
+    def cosine(self, rows: Optional[slice] = None) -> pd.DataFrame:
         """Cosine similarity of the signed topic rows, as one matrix product (1 on the diagonal, 0
-        against an empty row)."""
+        against an empty row). ``rows``: only those rows, against every instrument (a block of a
+        matrix too large to hold whole)."""
         m = self.topic_matrix.to_numpy()
         norms = np.sqrt((m * m).sum(axis=1))
-        denom = np.outer(norms, norms)
-        sim = np.divide(m @ m.T, denom, out=np.zeros_like(denom), where=denom > 0)
-        np.fill_diagonal(sim, 1.0)
-        return pd.DataFrame(sim, index=self.instruments, columns=self.instruments)
+        at = _block(len(m), rows)
+        denom = np.outer(norms[at], norms)
+        sim = np.divide(m[at] @ m.T, denom, out=np.zeros_like(denom), where=denom > 0)
+        sim[np.arange(len(at)), at] = 1.0
+        return pd.DataFrame(sim, index=[self.instruments[i] for i in at], columns=self.instruments)
 
-    def jaccard(self) -> pd.DataFrame:
-        """Jaccard similarity of the sets of (topic, protects/restricts) pairs."""
+    def jaccard(self, rows: Optional[slice] = None) -> pd.DataFrame:
+        """Jaccard similarity of the sets of (topic, protects/restricts) pairs (``rows`` as for
+        :meth:`cosine`)."""
         b = np.hstack([self.protected.to_numpy(), self.restricted.to_numpy()]).astype(float)
-        inter = b @ b.T
+        at = _block(len(b), rows)
+        inter = b[at] @ b.T
         size = b.sum(axis=1)
-        union = size[:, None] + size[None, :] - inter
+        union = size[at][:, None] + size[None, :] - inter
         sim = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-        np.fill_diagonal(sim, 1.0)
-        return pd.DataFrame(sim, index=self.instruments, columns=self.instruments)
+        sim[np.arange(len(at)), at] = 1.0
+        return pd.DataFrame(sim, index=[self.instruments[i] for i in at], columns=self.instruments)
+
+
+def _block(n: int, rows: Optional[slice]) -> np.ndarray:
+    """The row positions of a block (all of them without ``rows``)."""
+    return np.arange(n)[rows if rows is not None else slice(None)]
 
 
 def compare(corpus: ReferenceCorpus, instruments: Sequence[str], rollup: str = "topic", with_annexes: bool = True,
