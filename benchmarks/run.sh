@@ -13,9 +13,9 @@ cd "$(dirname "$0")/.."
 say() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
 
 bash scripts/setup.sh
-# Google Benchmark for the kernels; libfyaml for the comparison of YAML parsers.
+# Google Benchmark for the kernels.
 missing=""
-for pkg in libbenchmark-dev libfyaml-dev; do
+for pkg in libbenchmark-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing="$missing $pkg"
 done
 if [ -n "$missing" ]; then

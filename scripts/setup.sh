@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*" >&2; }
 
 # System packages: compiler and the C++ libraries, from Debian.
-debs=(g++ make libboost-graph-dev libeigen3-dev catch2 libyaml-cpp-dev)
+debs=(g++ make pkg-config libboost-graph-dev libeigen3-dev catch2 libyaml-cpp-dev libfyaml-dev)
 python3 -c 'import ensurepip, venv' 2>/dev/null || debs+=(python3-venv)
 python3 - <<'PY' 2>/dev/null || debs+=(python3-dev)
 import os, sysconfig, sys

@@ -26,7 +26,7 @@ struct id_checker {
   context& cx;
   const corpus& c;
 
-  void state(const YAML::Node& n, const std::string& id, const std::string& what) {
+  void state(const yaml_node& n, const std::string& id, const std::string& what) {
     const actor* a = c.find_actor(id);
     if (a && a->kind == actor_kind::state) return;
     std::vector<std::string> states;
@@ -35,19 +35,19 @@ struct id_checker {
     cx.error(n, std::string(a ? "`" + id + "` is not a state" : "unknown state `" + id + "`") +
                     " for `" + what + "`" + detail::did_you_mean(id, states));
   }
-  void topic(const YAML::Node& n, const std::string& id) {
+  void topic(const yaml_node& n, const std::string& id) {
     if (c.find_topic(id)) return;
     cx.error(n, "unknown topic `" + id + "`" +
                     detail::did_you_mean(id, ids_of(c.topics(), [](auto& t) { return t.id; })));
   }
 };
 
-clause_coding read_coding(context& cx, id_checker& check, const YAML::Node& n) {
+clause_coding read_coding(context& cx, id_checker& check, const yaml_node& n) {
   clause_coding k;
   fields f(cx, n, "a clause's key", {"topics", "effect", "modality", "bearers", "stages"});
   if (!f.ok()) return k;
   f.require(n, {"topics", "modality", "bearers", "stages"});
-  std::vector<YAML::Node> topic_nodes;
+  std::vector<yaml_node> topic_nodes;
   k.topics = texts(cx, f["topics"], "topics", &topic_nodes);
   for (std::size_t i = 0; i < k.topics.size(); ++i) check.topic(topic_nodes[i], k.topics[i]);
   if (auto e = enum_value<effect>(cx, f["effect"])) k.effect = *e;
@@ -69,13 +69,13 @@ std::vector<corpus::index> case_instruments(const corpus& c, const exercise& ex)
   return out;
 }
 
-exercise read(context& cx, const YAML::Node& root, const corpus& c) {
+exercise read(context& cx, const yaml_node& root, const corpus& c) {
   exercise ex;
   ex.file = cx.file;
   fields top(cx, root, "an exercise file", {"exercise"});
   if (!top.ok()) return ex;
   top.require(root, {"exercise"});
-  const YAML::Node n = top["exercise"];
+  const yaml_node n = top["exercise"];
   if (!present(n)) return ex;
   fields f(cx, n, "exercise",
            {"id", "title", "level", "brief", "source", "corridor", "profile", "instruments",
@@ -96,7 +96,7 @@ exercise read(context& cx, const YAML::Node& root, const corpus& c) {
   }
 
   if (present(f["corridor"])) {
-    const YAML::Node cn = f["corridor"];
+    const yaml_node cn = f["corridor"];
     fields cf(cx, cn, "corridor",
               {"origin", "destination", "transit", "sector", "status", "as_of", "territory"});
     if (cf.ok()) {
@@ -106,7 +106,7 @@ exercise read(context& cx, const YAML::Node& root, const corpus& c) {
       w.destination = id_text(cx, cf["destination"], "destination");
       if (!w.origin.empty()) check.state(cf["origin"], w.origin, "origin");
       if (!w.destination.empty()) check.state(cf["destination"], w.destination, "destination");
-      std::vector<YAML::Node> transit_nodes;
+      std::vector<yaml_node> transit_nodes;
       w.transit = texts(cx, cf["transit"], "transit", &transit_nodes);
       for (std::size_t i = 0; i < w.transit.size(); ++i)
         check.state(transit_nodes[i], w.transit[i], "transit");
@@ -129,7 +129,7 @@ exercise read(context& cx, const YAML::Node& root, const corpus& c) {
                                detail::did_you_mean(
                                    ex.profile, ids_of(c.profiles(), [](auto& p) { return p.id; })));
 
-  std::vector<YAML::Node> instrument_nodes;
+  std::vector<yaml_node> instrument_nodes;
   ex.instruments = texts(cx, f["instruments"], "instruments", &instrument_nodes);
   for (std::size_t i = 0; i < ex.instruments.size(); ++i)
     if (!c.find_instrument(ex.instruments[i]))
@@ -148,10 +148,10 @@ exercise read(context& cx, const YAML::Node& root, const corpus& c) {
     for (auto p = first; p < last; ++p) case_provisions.push_back(c.provision_at(p).id);
   }
   std::set<std::string> clause_ids;
-  if (present(f["clauses"]) && !f["clauses"].IsSequence())
+  if (present(f["clauses"]) && !f["clauses"].is_list())
     cx.error(f["clauses"], "expected a list of clauses, got " + kind_of(f["clauses"]));
   else if (present(f["clauses"]))
-    for (const auto& cn : f["clauses"]) {
+    for (const auto& cn : f["clauses"].items()) {
       cx.count();
       exercise_clause cl;
       const auto at = cx.loc(cn);
@@ -189,18 +189,18 @@ exercise read(context& cx, const YAML::Node& root, const corpus& c) {
     cx.error(n, "an exercise needs `instruments` from the corpus or `clauses` with keys");
 
   if (present(f["gaps"])) {
-    const YAML::Node gn = f["gaps"];
+    const yaml_node gn = f["gaps"];
     // An item missing from the list is reported at the `gaps` key itself.
     auto at = cx.loc(gn);
-    for (const auto& kv : n)
-      if (kv.first.IsScalar() && kv.first.Scalar() == "gaps") at = cx.loc(kv.first);
+    for (const auto& [key, value] : n.entries())
+      if (key.is_scalar() && key.text() == "gaps") at = cx.loc(key);
     ex.gaps_line = at.line;
     ex.gaps_column = at.column;
     ex.gaps.emplace();
-    if (!gn.IsSequence()) {
+    if (!gn.is_list()) {
       cx.error(gn, "expected a list of gaps, got " + kind_of(gn));
     } else {
-      for (const auto& g : gn) {
+      for (const auto& g : gn.items()) {
         cx.count();
         expected_gap e;
         const auto gat = cx.loc(g);
@@ -242,13 +242,14 @@ std::vector<problem> read_into(const source_file& file, const corpus& c, const l
   std::vector<problem> problems;
   source_map where;
   context cx{file.name, problems, where, limits.max_nodes, limits.max_problems};
-  auto root = parse_document(file, limits, problems);
-  if (!root) return problems;
+  const auto doc = parse_document(file, limits, problems);
+  if (!doc) return problems;
   read_within_limits(file, limits, problems, [&] {
-    if (root->IsNull())
+    const yaml_node root = doc->root();
+    if (root.is_null())
       problems.push_back(problem{file.name, 0, 0, "file is empty (it holds only comments)"});
     else
-      out = read(cx, *root, c);
+      out = read(cx, root, c);
   });
   for (auto& p : problems) p.message = valid_utf8(p.message);
   return problems;

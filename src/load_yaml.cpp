@@ -7,8 +7,6 @@
 #include <dutymap/detail/nearest.hpp>
 #include <dutymap/io/load.hpp>
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <fstream>
 #include <map>
@@ -61,14 +59,14 @@ struct parsed_instrument {
   source_location at;
 };
 
-unsigned read_scope(context& cx, const YAML::Node& n, scope& s) {
+unsigned read_scope(context& cx, const yaml_node& n, scope& s) {
   unsigned g = 0;
   if (!present(n)) return g;
   fields f(cx, n, "scope", {"sectors", "excluded_sectors", "workers", "territories"});
   if (!f.ok()) return g;
-  if (present(f["sectors"]) || f["sectors"].IsSequence()) g |= g_sectors;
-  if (present(f["excluded_sectors"]) || f["excluded_sectors"].IsSequence()) g |= g_excluded;
-  if (present(f["territories"]) || f["territories"].IsSequence()) g |= g_territories;
+  if (present(f["sectors"]) || f["sectors"].is_list()) g |= g_sectors;
+  if (present(f["excluded_sectors"]) || f["excluded_sectors"].is_list()) g |= g_excluded;
+  if (present(f["territories"]) || f["territories"].is_list()) g |= g_territories;
   s.sectors = texts(cx, f["sectors"], "sectors");
   s.excluded_sectors = texts(cx, f["excluded_sectors"], "excluded_sectors");
   s.territories = texts(cx, f["territories"], "territories");
@@ -86,7 +84,7 @@ void apply_scope(scope& s, const scope& from, unsigned given) {
   if (!(given & g_workers)) s.workers = from.workers;
 }
 
-provision read_provision(context& cx, const YAML::Node& n, const std::string& instrument_id,
+provision read_provision(context& cx, const yaml_node& n, const std::string& instrument_id,
                          std::size_t index, unsigned& scope_given) {
   provision p;
   p.instrument = instrument_id;
@@ -118,7 +116,7 @@ provision read_provision(context& cx, const YAML::Node& n, const std::string& in
   p.stages =
       cx.guarded(key + "/stages", [&] { return enum_set<stage>(cx, f["stages"], "stages"); });
   if (present(f["stages"])) cx.record(key + "/stages", f["stages"]);
-  std::vector<YAML::Node> designated_nodes;
+  std::vector<yaml_node> designated_nodes;
   p.designated = texts(cx, f["designated"], "designated", &designated_nodes);
   for (std::size_t k = 0; k < designated_nodes.size(); ++k)
     cx.record(key + "/designated/" + std::to_string(k), designated_nodes[k]);
@@ -127,7 +125,7 @@ provision read_provision(context& cx, const YAML::Node& n, const std::string& in
   const auto topics_before = cx.problems.size();
   for (const auto& t : items(cx, f["topics"], "topics")) {
     const std::string tk = key + "/topics/" + std::to_string(p.topics.size());
-    if (t.IsScalar()) {
+    if (t.is_scalar()) {
       cx.record(tk, t);
       p.topics.push_back({id_text(cx, t, "topic"), effect::protects});
     } else {
@@ -144,7 +142,7 @@ provision read_provision(context& cx, const YAML::Node& n, const std::string& in
   scope_given = read_scope(cx, f["scope"], p.scope);
   if (present(f["scope"])) cx.record(key + "/scope", f["scope"]);
   for (const auto& q : items(cx, f["qualifiers"], "qualifiers")) {
-    if (q.IsScalar()) {
+    if (q.is_scalar()) {
       if (auto k = enum_value<qualifier_kind>(cx, q)) p.qualifiers.push_back({*k, {}});
     } else {
       fields qf(cx, q, "a qualifier", {"kind", "text"});
@@ -155,7 +153,7 @@ provision read_provision(context& cx, const YAML::Node& n, const std::string& in
     }
   }
   if (present(f["provenance"])) {
-    const YAML::Node pn = f["provenance"];
+    const yaml_node pn = f["provenance"];
     cx.record(key + "/provenance", pn);
     fields pf(cx, pn, "provenance", {"coded_from", "source", "passage", "coder", "confidence"});
     if (!pf.ok()) cx.where.mark_failed(key + "/provenance");
@@ -183,7 +181,7 @@ provision read_provision(context& cx, const YAML::Node& n, const std::string& in
   return p;
 }
 
-parsed_instrument read_instrument(context& cx, const YAML::Node& n) {
+parsed_instrument read_instrument(context& cx, const yaml_node& n) {
   parsed_instrument out;
   out.at = cx.loc(n);
   instrument& in = out.item;
@@ -196,7 +194,7 @@ parsed_instrument read_instrument(context& cx, const YAML::Node& n) {
   const std::string key = "instrument/" + in.id;
   cx.record(key, n);
   if (!present(f["id"])) cx.error(n, "missing required key `id` in instrument");
-  if (!present(f["provisions"]) && !f["provisions"].IsSequence())
+  if (!present(f["provisions"]) && !f["provisions"].is_list())
     cx.error(n,
              "missing required key `provisions` in instrument (write `provisions: []` for "
              "an instrument whose provisions are not coded)");
@@ -218,7 +216,7 @@ parsed_instrument read_instrument(context& cx, const YAML::Node& n) {
     in.binding = *b;
     out.given |= g_binding;
   }
-  std::vector<YAML::Node> party_nodes;
+  std::vector<yaml_node> party_nodes;
   in.parties = texts(cx, f["parties"], "parties", &party_nodes);
   for (std::size_t k = 0; k < party_nodes.size(); ++k)
     cx.record(key + "/parties/" + std::to_string(k), party_nodes[k]);
@@ -235,13 +233,13 @@ parsed_instrument read_instrument(context& cx, const YAML::Node& n) {
   in.source = cx.guarded(key + "/source", [&] { return text(cx, f["source"], "source"); });
   in.notes = text(cx, f["notes"], "notes");
   if (auto r = bool_value(cx, f["replaces"], "replaces")) out.replaces = *r;
-  const YAML::Node provisions = f["provisions"];
-  if (present(provisions) && !provisions.IsSequence()) {
+  const yaml_node provisions = f["provisions"];
+  if (present(provisions) && !provisions.is_list()) {
     cx.error(provisions,
              "expected a list of provisions for `provisions`, got " + kind_of(provisions));
   } else if (present(provisions)) {
     std::size_t i = 0;
-    for (const auto& pn : provisions) {
+    for (const auto& pn : provisions.items()) {
       cx.count();
       unsigned g = 0;
       in.provisions.push_back(read_provision(cx, pn, in.id, i++, g));
@@ -263,8 +261,8 @@ struct parsed_file {
       ratification_meta, profile_meta;
 };
 
-void read_topics(context& cx, const YAML::Node& list, parsed_file& out) {
-  each_item(cx, list, "topics", [&](const YAML::Node& n) {
+void read_topics(context& cx, const yaml_node& list, parsed_file& out) {
+  each_item(cx, list, "topics", [&](const yaml_node& n) {
     fields f(cx, n, "topic", {"id", "title", "description", "stages", "replaces"});
     if (!f.ok()) return;
     f.require(n, {"id"});
@@ -282,8 +280,8 @@ void read_topics(context& cx, const YAML::Node& list, parsed_file& out) {
   });
 }
 
-void read_sectors(context& cx, const YAML::Node& list, parsed_file& out) {
-  each_item(cx, list, "sectors", [&](const YAML::Node& n) {
+void read_sectors(context& cx, const yaml_node& list, parsed_file& out) {
+  each_item(cx, list, "sectors", [&](const yaml_node& n) {
     fields f(cx, n, "sector", {"id", "title", "description", "replaces"});
     if (!f.ok()) return;
     f.require(n, {"id"});
@@ -298,8 +296,8 @@ void read_sectors(context& cx, const YAML::Node& list, parsed_file& out) {
   });
 }
 
-void read_actors(context& cx, const YAML::Node& list, parsed_file& out) {
-  each_item(cx, list, "actors", [&](const YAML::Node& n) {
+void read_actors(context& cx, const yaml_node& list, parsed_file& out) {
+  each_item(cx, list, "actors", [&](const yaml_node& n) {
     fields f(cx, n, "actor",
              {"id", "name", "kind", "state", "roles", "oversees", "refers_to",
               "receives_complaints", "source", "notes", "replaces"});
@@ -348,8 +346,8 @@ void read_actors(context& cx, const YAML::Node& list, parsed_file& out) {
   });
 }
 
-void read_ratifications(context& cx, const YAML::Node& list, parsed_file& out) {
-  each_item(cx, list, "ratifications", [&](const YAML::Node& n) {
+void read_ratifications(context& cx, const yaml_node& list, parsed_file& out) {
+  each_item(cx, list, "ratifications", [&](const yaml_node& n) {
     fields f(cx, n, "ratification",
              {"state", "instrument", "signed", "ratified", "denounced", "excludes", "limited_to",
               "source", "notes", "replaces"});
@@ -375,8 +373,8 @@ void read_ratifications(context& cx, const YAML::Node& list, parsed_file& out) {
   });
 }
 
-void read_profiles(context& cx, const YAML::Node& list, parsed_file& out) {
-  each_item(cx, list, "profiles", [&](const YAML::Node& n) {
+void read_profiles(context& cx, const yaml_node& list, parsed_file& out) {
+  each_item(cx, list, "profiles", [&](const yaml_node& n) {
     fields f(cx, n, "profile",
              {"id", "title", "description", "source", "accepts", "norms", "replaces"});
     if (!f.ok()) return;
@@ -421,11 +419,11 @@ parsed_file read_file(const source_file& file, std::vector<problem>& problems, s
   auto fail = [&](int line, int column, std::string message) {
     problems.push_back(problem{file.name, line, column, std::move(message)});
   };
-  auto parsed = parse_document(file, limits, problems);
-  if (!parsed) return out;
-  YAML::Node root = *parsed;
+  const auto doc = parse_document(file, limits, problems);
+  if (!doc) return out;
+  const yaml_node root = doc->root();
   const bool kept = read_within_limits(file, limits, problems, [&] {
-    if (root.IsNull()) {
+    if (root.is_null()) {
       fail(0, 0, "file is empty (it holds only comments)");
       return;
     }

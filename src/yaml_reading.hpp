@@ -1,12 +1,12 @@
 #pragma once
 // Reading YAML files with every problem located: the helpers shared by the corpus loader and the
-// exercise loader. Internal to the library (yaml-cpp stays out of users' includes).
+// exercise loader. Internal to the library.
 
 #include <dutymap/detail/nearest.hpp>
 #include <dutymap/detail/source_map.hpp>
 #include <dutymap/io/load.hpp>
 
-#include <yaml-cpp/yaml.h>
+#include "yaml_tree.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -20,6 +20,7 @@ namespace dutymap::yaml_reading {
 
 using detail::source_location;
 using detail::source_map;
+using yaml_node = yaml_tree::node;
 
 struct too_many_nodes {};
 struct too_many_problems {};
@@ -37,16 +38,16 @@ struct context {
   // the locations cost more memory than the corpus itself.
   bool locate = true;
 
-  source_location loc(const YAML::Node& n) const {
-    const auto m = n.Mark();
-    if (m.is_null()) return {file, 0, 0};
-    return {file, m.line + 1, m.column + 1};
+  source_location loc(const yaml_node& n) const {
+    const auto at = n.position();
+    if (!at) return {file, 0, 0};
+    return {file, at->first + 1, at->second + 1};
   }
-  void error(const YAML::Node& n, std::string message) {
+  void error(const yaml_node& n, std::string message) {
     if (problems.size() >= max_problems) throw too_many_problems{};
     problems.push_back(detail::make_problem(loc(n), std::move(message)));
   }
-  void record(std::string key, const YAML::Node& n) {
+  void record(std::string key, const yaml_node& n) {
     if (locate) where.set(std::move(key), loc(n));
   }
   // Runs `read`; if it reported a problem, later checks of `key` are skipped as follow-ons.
@@ -63,16 +64,14 @@ struct context {
   }
 };
 
-inline std::string kind_of(const YAML::Node& n) {
-  switch (n.Type()) {
-    case YAML::NodeType::Map:
+inline std::string kind_of(const yaml_node& n) {
+  switch (n.type()) {
+    case yaml_tree::node_type::map:
       return "a map";
-    case YAML::NodeType::Sequence:
+    case yaml_tree::node_type::list:
       return "a list";
-    case YAML::NodeType::Scalar:
-      return "`" + n.Scalar() + "`";
-    case YAML::NodeType::Null:
-      return "nothing";
+    case yaml_tree::node_type::scalar:
+      return "`" + n.text() + "`";
     default:
       return "nothing";
   }
@@ -81,28 +80,27 @@ inline std::string kind_of(const YAML::Node& n) {
 // The keys of a map node, checked against the allowed ones.
 class fields {
  public:
-  fields(context& cx, const YAML::Node& node, std::string what,
+  fields(context& cx, const yaml_node& node, std::string what,
          std::initializer_list<const char*> allowed)
       : cx_(cx), what_(std::move(what)) {
-    if (!node.IsMap()) {
+    if (!node.is_map()) {
       cx.error(node, "expected a map of keys for " + what_ + ", got " + kind_of(node));
       ok_ = false;
       return;
     }
     std::vector<std::string> names(allowed.begin(), allowed.end());
-    for (const auto& kv : node) {
+    for (const auto& [k, value] : node.entries()) {
       cx.count();
-      const YAML::Node& k = kv.first;
-      if (!k.IsScalar()) {
+      if (!k.is_scalar()) {
         cx.error(k, "a key of " + what_ + " must be a plain name, got " + kind_of(k));
         continue;
       }
-      const std::string key = k.Scalar();
+      const std::string key = k.text();
       if (std::find(names.begin(), names.end(), key) == names.end()) {
         cx.error(k, "unknown key `" + key + "` in " + what_ + detail::did_you_mean(key, names));
         continue;
       }
-      if (!values_.emplace(key, kv.second).second) {
+      if (!values_.emplace(key, value).second) {
         cx.error(k, "duplicate key `" + key + "` in " + what_);
         continue;
       }
@@ -111,15 +109,15 @@ class fields {
   }
   bool ok() const { return ok_; }
   // The value of a key, or an undefined node.
-  YAML::Node operator[](const std::string& key) const {
+  yaml_node operator[](const std::string& key) const {
     auto it = values_.find(key);
-    return it == values_.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
+    return it == values_.end() ? yaml_node() : it->second;
   }
   bool has(const std::string& key) const {
     auto it = values_.find(key);
-    return it != values_.end() && !it->second.IsNull();
+    return it != values_.end() && !it->second.is_null();
   }
-  void require(const YAML::Node& node, std::initializer_list<const char*> keys) const {
+  void require(const yaml_node& node, std::initializer_list<const char*> keys) const {
     for (const char* k : keys)
       if (ok_ && !has(k))
         cx_.error(node, "missing required key `" + std::string(k) + "` in " + what_);
@@ -129,27 +127,27 @@ class fields {
   context& cx_;
   std::string what_;
   bool ok_ = true;
-  std::map<std::string, YAML::Node> values_;
-  std::map<std::string, YAML::Node> keys_;
+  std::map<std::string, yaml_node> values_;
+  std::map<std::string, yaml_node> keys_;
 };
 
-inline bool present(const YAML::Node& n) {
-  return n.IsDefined() && !n.IsNull();
+inline bool present(const yaml_node& n) {
+  return n.is_defined() && !n.is_null();
 }
 
-inline std::string text(context& cx, const YAML::Node& n, const std::string& what) {
+inline std::string text(context& cx, const yaml_node& n, const std::string& what) {
   if (!present(n)) return {};
-  if (!n.IsScalar()) {
+  if (!n.is_scalar()) {
     cx.error(n, "expected text for `" + what + "`, got " + kind_of(n));
     return {};
   }
   // A folded or literal block ends in a line break that is layout, not content.
-  std::string s = n.Scalar();
+  std::string s = n.text();
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
   return s;
 }
 
-inline std::string id_text(context& cx, const YAML::Node& n, const std::string& what) {
+inline std::string id_text(context& cx, const yaml_node& n, const std::string& what) {
   std::string s = text(cx, n, what);
   if (s.find_first_of(" \t\r\n") != std::string::npos) {
     cx.error(n, "`" + what + "` `" + s + "` contains white space; ids are written without spaces");
@@ -158,47 +156,47 @@ inline std::string id_text(context& cx, const YAML::Node& n, const std::string& 
 }
 
 // A scalar or a list of scalars; a single value stands for a one-item list.
-inline std::vector<YAML::Node> items(context& cx, const YAML::Node& n, const std::string& what) {
-  std::vector<YAML::Node> out;
+inline std::vector<yaml_node> items(context& cx, const yaml_node& n, const std::string& what) {
+  std::vector<yaml_node> out;
   if (!present(n)) return out;
-  if (n.IsScalar()) return {n};
-  if (n.IsMap()) {
+  if (n.is_scalar()) return {n};
+  if (n.is_map()) {
     cx.error(n, "expected a list for `" + what + "`, got a map");
     return out;
   }
-  for (const auto& x : n) {
+  for (const auto& x : n.items()) {
     cx.count();
     out.push_back(x);
   }
   return out;
 }
 
-inline std::vector<std::string> texts(context& cx, const YAML::Node& n, const std::string& what,
-                                      std::vector<YAML::Node>* nodes = nullptr) {
+inline std::vector<std::string> texts(context& cx, const yaml_node& n, const std::string& what,
+                                      std::vector<yaml_node>* nodes = nullptr) {
   std::vector<std::string> out;
   for (const auto& x : items(cx, n, what)) {
-    if (!x.IsScalar()) {
+    if (!x.is_scalar()) {
       cx.error(x, "expected a plain value in the list `" + what + "`, got " + kind_of(x));
       continue;
     }
-    out.push_back(x.Scalar());
+    out.push_back(x.text());
     if (nodes) nodes->push_back(x);
   }
   return out;
 }
 
 template <class E>
-std::optional<E> enum_value(context& cx, const YAML::Node& n) {
+std::optional<E> enum_value(context& cx, const yaml_node& n) {
   if (!present(n)) return std::nullopt;
   const std::string what(enum_names<E>::what);
-  if (!n.IsScalar()) {
+  if (!n.is_scalar()) {
     cx.error(n, "expected a " + what + ", got " + kind_of(n));
     return std::nullopt;
   }
-  if (auto v = parse<E>(n.Scalar())) return v;
+  if (auto v = parse<E>(n.text())) return v;
   cx.error(
-      n, "unknown " + what + " `" + n.Scalar() + "`" +
-             detail::did_you_mean(n.Scalar(), all_names<E>()) + " (allowed: " +
+      n, "unknown " + what + " `" + n.text() + "`" +
+             detail::did_you_mean(n.text(), all_names<E>()) + " (allowed: " +
              [] {
                std::string s;
                for (auto x : enum_names<E>::values) s += (s.empty() ? "" : ", ") + std::string(x);
@@ -209,7 +207,7 @@ std::optional<E> enum_value(context& cx, const YAML::Node& n) {
 }
 
 template <class E>
-flag_set<E> enum_set(context& cx, const YAML::Node& n, const std::string& what) {
+flag_set<E> enum_set(context& cx, const yaml_node& n, const std::string& what) {
   flag_set<E> out;
   for (const auto& x : items(cx, n, what))
     if (auto v = enum_value<E>(cx, x)) {
@@ -220,32 +218,32 @@ flag_set<E> enum_set(context& cx, const YAML::Node& n, const std::string& what) 
   return out;
 }
 
-inline std::optional<date> date_value(context& cx, const YAML::Node& n, const std::string& what) {
+inline std::optional<date> date_value(context& cx, const yaml_node& n, const std::string& what) {
   if (!present(n)) return std::nullopt;
-  if (!n.IsScalar()) {
+  if (!n.is_scalar()) {
     cx.error(n, "expected a date for `" + what + "`, got " + kind_of(n));
     return std::nullopt;
   }
-  if (auto d = date::parse(n.Scalar())) return d;
-  cx.error(n, "bad date `" + n.Scalar() + "` for `" + what +
+  if (auto d = date::parse(n.text())) return d;
+  cx.error(n, "bad date `" + n.text() + "` for `" + what +
                   "`: write YYYY-MM-DD, YYYY-MM or YYYY, with a real month and day");
   return std::nullopt;
 }
 
-inline std::optional<bool> bool_value(context& cx, const YAML::Node& n, const std::string& what) {
+inline std::optional<bool> bool_value(context& cx, const yaml_node& n, const std::string& what) {
   if (!present(n)) return std::nullopt;
-  if (n.IsScalar() && (n.Scalar() == "true" || n.Scalar() == "false")) return n.Scalar() == "true";
+  if (n.is_scalar() && (n.text() == "true" || n.text() == "false")) return n.text() == "true";
   cx.error(n, "expected `true` or `false` for `" + what + "`, got " + kind_of(n));
   return std::nullopt;
 }
 
 template <class F>
-void each_item(context& cx, const YAML::Node& list, const std::string& what, F f) {
-  if (!list.IsSequence()) {
+void each_item(context& cx, const yaml_node& list, const std::string& what, F f) {
+  if (!list.is_list()) {
     cx.error(list, "expected a list of " + what + ", got " + kind_of(list));
     return;
   }
-  for (const auto& n : list) {
+  for (const auto& n : list.items()) {
     cx.count();
     f(n);
   }
@@ -399,8 +397,9 @@ inline std::string valid_utf8(const std::string& s) {
 
 // Parses one file after the checks that keep hostile input away from the parser (size, UTF-8,
 // nesting depth). Returns nothing, with the problems recorded, when the file cannot be read.
-inline std::optional<YAML::Node> parse_document(const source_file& file, const load_limits& limits,
-                                                std::vector<problem>& problems) {
+inline std::optional<yaml_tree::document> parse_document(const source_file& file,
+                                                         const load_limits& limits,
+                                                         std::vector<problem>& problems) {
   auto fail = [&](int line, int column, std::string message) {
     problems.push_back(problem{file.name, line, column, std::move(message)});
   };
@@ -426,19 +425,14 @@ inline std::optional<YAML::Node> parse_document(const source_file& file, const l
              " levels deep; dutymap files need far fewer");
     return std::nullopt;
   }
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(body));
-  } catch (const YAML::Exception& e) {
-    fail(e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
-         "YAML syntax error: " + e.msg);
-    return std::nullopt;
-  }
-  return root;
+  yaml_tree::syntax_error error;
+  auto doc = yaml_tree::document::parse(body, error);
+  if (!doc) fail(error.line, error.column, "YAML syntax error: " + error.message);
+  return doc;
 }
 
-// Runs `read` over a parsed file, turning the readers' limits and late parser errors into
-// problems. Returns false when the file is refused whole (too many nodes): its items are dropped.
+// Runs `read` over a parsed file, turning the readers' limits into problems. Returns false when
+// the file is refused whole (too many nodes): its items are dropped.
 template <class F>
 bool read_within_limits(const source_file& file, const load_limits& limits,
                         std::vector<problem>& problems, F read) {
@@ -453,9 +447,6 @@ bool read_within_limits(const source_file& file, const load_limits& limits,
                                "file has more than " + std::to_string(limits.max_nodes) +
                                    " YAML nodes once aliases are expanded; refusing to read it"});
     return false;
-  } catch (const YAML::Exception& e) {
-    problems.push_back(problem{file.name, e.mark.is_null() ? 0 : e.mark.line + 1,
-                               e.mark.is_null() ? 0 : e.mark.column + 1, "YAML error: " + e.msg});
   }
   return true;
 }

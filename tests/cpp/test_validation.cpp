@@ -12,7 +12,10 @@ TEST_CASE("a valid draft over the small corpus has no problem", "[validation]") 
 }
 
 TEST_CASE("malformed YAML is reported with its location", "[validation]") {
-  require_one(problems_of("instrument:\n  id: [unclosed\n  title: x\n"), 3, 8, "YAML syntax error");
+  // An unclosed bracket is found where the text ends; the message says where it opened.
+  require_one(problems_of("instrument:\n  id: [unclosed\n  title: x\n"), 4, 1,
+              "YAML syntax error: flow sequence without a closing bracket (it opens at line 2, "
+              "column 7)");
 }
 
 TEST_CASE("an empty file is an error", "[validation]") {
@@ -319,4 +322,41 @@ TEST_CASE("files on disk are reported by path, and a missing path is a problem",
   auto ps = check({data_dir + "/no-such-folder"}, small());
   REQUIRE(ps.size() == 1);
   CHECK_THAT(ps[0].message, Catch::Matchers::Contains("no such file or folder"));
+}
+
+TEST_CASE("YAML values: nulls are absent, quoted text is text, aliases share", "[validation]") {
+  // A plain `~` or `null`, or nothing, is no value; quoted, it is the word.
+  for (const char* absent : {"  notes: ~\n", "  notes: null\n", "  notes:\n"}) {
+    const corpus c = load_sources({{source_file{"n.yaml", instrument_yaml(absent)}}}, small());
+    CHECK(c.get_instrument("mou-khm-tha-2026").notes.empty());
+  }
+  const corpus quoted =
+      load_sources({{source_file{"q.yaml", instrument_yaml("  notes: \"null\"\n")}}}, small());
+  CHECK(quoted.get_instrument("mou-khm-tha-2026").notes == "null");
+  // An anchored value read again through its alias.
+  const corpus aliased = load_sources(
+      {{source_file{
+          "a.yaml",
+          instrument_yaml("  notes: &words Weekly rest.\n",
+                          "      article: \"3\"\n"
+                          "      summary: *words\n"
+                          "      modality: obligation\n"
+                          "      strength: shall\n"
+                          "      bearers: [employer]\n"
+                          "      stages: [employment]\n"
+                          "      topics: [working_time.weekly_rest]\n"
+                          "      provenance: {coded_from: text, source: d, confidence: high}\n")}}},
+      small());
+  const auto& in = aliased.get_instrument("mou-khm-tha-2026");
+  CHECK(in.notes == "Weekly rest.");
+  CHECK(in.provisions.at(0).summary == "Weekly rest.");
+}
+
+TEST_CASE("a second YAML document or an unknown alias is a located problem", "[validation]") {
+  require_one(problems_of(instrument_yaml() + "---\nactors: []\n"), 18, 1,
+              "a second YAML document starts here");
+  const auto ps = problems_of(instrument_yaml("  notes: *nowhere\n"));
+  REQUIRE_FALSE(ps.empty());
+  CHECK(ps[0].line == 8);
+  CHECK_THAT(ps[0].message, Catch::Matchers::Contains("nowhere"));
 }
