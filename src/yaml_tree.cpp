@@ -4,6 +4,7 @@
 
 #include <libfyaml.h>
 
+#include <algorithm>
 #include <charconv>
 #include <unordered_map>
 
@@ -102,13 +103,14 @@ class event_reader {
 // Turns events into nodes: a collection's children wait on `pending` until it ends.
 class builder {
  public:
-  explicit builder(document_data& d) : d_(d) {}
+  builder(document_data& d, std::string_view input) : d_(d), input_(input) {}
 
   // Returns false, with `error`, for an event that cannot be placed (an unknown alias).
   bool add(fy_event* e, syntax_error& error) {
     const fy_mark* m = fy_event_start_mark(e);
     switch (e->type) {
       case FYET_SCALAR: {
+        if (!block_text_indented(e, error)) return false;
         const auto text = token_text(e->scalar.value);
         const bool plain = !e->scalar.value || fy_token_scalar_style(e->scalar.value) == FYSS_PLAIN;
         const auto id = make(plain && plain_null(text) ? node_type::null : node_type::scalar, m);
@@ -168,6 +170,38 @@ class builder {
   }
 
  private:
+  // A block scalar's (`|` or `>`) text must be indented more than the list or map it is in. This
+  // parser takes less indented lines into the text (and then misjudges its length): refuse them
+  // as YAML does.
+  bool block_text_indented(fy_event* e, syntax_error& error) const {
+    fy_token* value = e->scalar.value;
+    if (!value || open_.empty()) return true;
+    const auto style = fy_token_scalar_style(value);
+    if (style != FYSS_LITERAL && style != FYSS_FOLDED) return true;
+    const fy_mark* start = fy_token_start_mark(value);
+    const fy_mark* end = fy_token_end_mark(value);
+    if (!start || !end) return true;
+    // The first line with text, from the line the text starts on (blank lines do not count).
+    const std::size_t stop = std::min(end->input_pos, input_.size());
+    int line = start->line;
+    for (std::size_t at = std::min(start->input_pos, stop); at < stop; ++line) {
+      std::size_t indent = 0;
+      while (at + indent < stop && input_[at + indent] == ' ') ++indent;
+      const char next = at + indent < stop ? input_[at + indent] : '\n';
+      if (next != '\n' && next != '\r') {
+        const int parent = d_.nodes[open_.back().id].column;
+        if (static_cast<int>(indent) > parent) return true;
+        error = {line + 1, static_cast<int>(indent) + 1,
+                 "the text of a block scalar (`|` or `>`) must be indented more than its key"};
+        return false;
+      }
+      const auto newline = input_.find('\n', at);
+      if (newline == std::string_view::npos) break;
+      at = newline + 1;
+    }
+    return true;
+  }
+
   struct open_collection {
     std::uint32_t id;
     std::size_t start;   // where its children begin on `pending_`
@@ -195,6 +229,7 @@ class builder {
   }
 
   document_data& d_;
+  std::string_view input_;
   std::vector<open_collection> open_;
   std::vector<std::uint32_t> pending_;
   std::unordered_map<std::string, std::uint32_t> anchors_;
@@ -247,7 +282,7 @@ std::optional<document> document::parse(std::string_view text, syntax_error& err
     error = {0, 0, "the YAML parser could not be started"};
     return std::nullopt;
   }
-  builder build(*doc.d_);
+  builder build(*doc.d_, text);
   int documents = 0;
   bool placed = true;
   while (fy_event* e = events.next()) {

@@ -360,3 +360,17 @@ TEST_CASE("a second YAML document or an unknown alias is a located problem", "[v
   CHECK(ps[0].line == 8);
   CHECK_THAT(ps[0].message, Catch::Matchers::Contains("nowhere"));
 }
+
+TEST_CASE("a block scalar's text must be indented more than its key", "[validation]") {
+  // Text at the key's own indentation is not the block's: YAML ends the (empty) block there.
+  require_one(problems_of(instrument_yaml("  notes: >\n  Shared words.\n")), 9, 3,
+              "the text of a block scalar (`|` or `>`) must be indented more than its key");
+  // Blank lines before the text, and an explicit indentation, are fine.
+  const corpus c = load_sources(
+      {{source_file{"b.yaml", instrument_yaml("  notes: >-\n\n    Shared\n    words.\n")}}},
+      small());
+  CHECK(c.get_instrument("mou-khm-tha-2026").notes == "\nShared words.");
+  const corpus k = load_sources(
+      {{source_file{"k.yaml", instrument_yaml("  notes: |2\n      indented\n")}}}, small());
+  CHECK(k.get_instrument("mou-khm-tha-2026").notes == "  indented");
+}
