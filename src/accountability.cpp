@@ -71,8 +71,15 @@ std::vector<obligation> obligations_of(const corpus& c, std::string_view actor_i
       if (bearers.contains(r)) as = r;
     take(pi, as, true);
   }
+  // Only the instruments that can apply in the corridor can bind the actor (as in a gap report):
+  // their provisions are read, not the corpus's, in the same ascending order.
+  const auto universe = cx.instruments_that_may_apply();
   for (role r : roles.values())
-    for (index pi : c.provisions_borne_by(r)) take(pi, r, false);
+    for (index ii : universe) {
+      const auto [first, last] = c.provisions_of(ii);
+      for (index pi = first; pi < last; ++pi)
+        if (c.provision_at(pi).bearers.contains(r)) take(pi, r, false);
+    }
   std::stable_sort(out.begin(), out.end(), [](const obligation& x, const obligation& y) {
     const auto fx = x.stages.values(), fy = y.stages.values();
     const int sx = fx.empty() ? 4 : static_cast<int>(fx.front()),

@@ -326,6 +326,49 @@ TEST_CASE("a provision's verdict is the same whether or not its reason is asked 
   }
 }
 
+TEST_CASE("an actor's obligations are those of the whole corpus", "[accountability]") {
+  // obligations_of reads only the instruments that may apply in the corridor; the plain reading:
+  // every provision of the corpus naming the actor, or borne by a role it plays, that applies.
+  const corpus& c = synthetic_small();
+  const auto pairs = bilateral_pairs(c);
+  std::size_t checked = 0, owed = 0;
+  for (std::size_t i = 0; i < pairs.size(); i += 9) {
+    const corridor k = make(pairs[i].first, pairs[i].second, i % 2 ? "2008" : "2021-06-30");
+    for (const auto& state : {k.origin, k.destination}) {
+      const role state_role = state == k.origin ? role::origin_state : role::destination_state;
+      const item s = *c.actor_index(state);
+      std::vector<item> actors{s};
+      for (item b : c.bodies_of(s)) actors.push_back(b);
+      for (item a : actors) {
+        const actor& ac = c.actors()[a];
+        // Roles as docs/accountability.md gives them (kinds with roles of their own left out).
+        if (ac.kind == actor_kind::union_ || ac.kind == actor_kind::ngo ||
+            ac.kind == actor_kind::employer)
+          continue;
+        const role_set roles = ac.roles.empty() ? role_set{state_role} : ac.roles;
+        std::set<std::string> expected;
+        for (item pi = 0; pi < c.provision_count(); ++pi) {
+          const provision& p = c.provision_at(pi);
+          bool owes =
+              std::find(p.designated.begin(), p.designated.end(), ac.id) != p.designated.end() &&
+              provision_applies(c, pi, k) == exclusion::counts;
+          for (role r : roles.values())
+            owes = owes || (p.bearers.contains(r) &&
+                            provision_applies(c, pi, k, nullptr, r) == exclusion::counts);
+          if (owes) expected.insert(p.id);
+        }
+        std::set<std::string> got;
+        for (const auto& o : obligations_of(c, ac.id, k)) got.insert(o.provision.provision);
+        CHECK(got == expected);
+        ++checked;
+        owed += got.size();
+      }
+    }
+  }
+  CHECK(checked > 20);
+  CHECK(owed > 100);
+}
+
 TEST_CASE("gaps_many answers every question as gaps does, in order, on any number of threads",
           "[gaps][concurrency]") {
   for (const corpus* c : {&builtin(), &synthetic_small()}) {
