@@ -227,8 +227,8 @@ def run_size(size: str, work: Path, args: argparse.Namespace, out: Results) -> N
     if r_load:
         note += f", reference {nbytes / 2**20 / r_load.seconds:.1f} MB/s"
     out.add(Row("load and validate", size, d_load, r_load, note))
-    out.facts.append(f"{size}: dutymap holds the corpus in {d_load.peak / provisions:.0f} bytes per "
-                     f"provision (peak RSS while loading / provisions)")
+    # (Bytes per provision are measured in a process that only loads, not here: the sampler waits
+    # while the load holds the interpreter, and memory freed by earlier sizes is reused.)
     if size != "S":
         # The generated corpus was only needed to write the files.
         del generated
@@ -316,45 +316,6 @@ def run_size(size: str, work: Path, args: argparse.Namespace, out: Results) -> N
                           if rcorpus is not None else (None, None))
     out.add(Row("coverage matrix", size, d_cov, r_cov,
                 f"{len(ids):,} instruments x {len(comparison.columns):,} topics"))
-    # A similarity matrix is n^2 doubles. The reference holds three or four at once (product,
-    # denominators, result): at XL (33,000 bilateral instruments, 8.7 GB a matrix) they do not fit
-    # in memory, so it computes a block of rows against all, as an analyst short of memory would,
-    # and that time is scaled to the whole; dutymap computes the whole matrix (once) where one fits.
-    n = len(ids)
-    matrix_bytes = 8 * n ** 2
-    available = args.memory or os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_AVPHYS_PAGES")
-    whole = 6 * matrix_bytes < available
-    fits = 5 * matrix_bytes < 4 * available  # dutymap's one matrix, with room to spare
-    if not fits:
-        out.facts.append(f"{size}: all-pairs similarity not run: one {n:,} x {n:,} matrix is "
-                         f"{matrix_bytes / 2**30:.1f} GiB, more than the memory free")
-    for metric in ("cosine", "jaccard") if whole or fits else ():
-        d_sim, d_matrix = measure(lambda: comparison.similarity_matrix(metric),
-                                  repeat=3 if whole else 1, budget=10)
-        block = n if whole else max(1, min(n, int(available / 8 / (8 * n))))
-        d_block = d_matrix.iloc[:block].to_numpy().copy()
-        d_labels = (list(d_matrix.index[:block]), list(d_matrix.columns))
-        del d_matrix
-        gc.collect()
-        r_sim = None
-        note = f"{n:,} x {n:,}"
-        if rcomparison is not None:
-            rows = None if block == n else slice(0, block)
-            r_sim, r_matrix = measure(lambda: getattr(rcomparison, metric)(rows), repeat=3 if whole else 1,
-                                      budget=30)
-            r_values = r_matrix.loc[d_labels[0], d_labels[1]].to_numpy()
-            del r_matrix
-            same = np.allclose(d_block, r_values)
-            if block < n:
-                r_sim = Timing(r_sim.seconds * n / block, r_sim.peak)
-                note += (f"; the reference's matrices do not fit in memory: it computed {block:,} "
-                         f"rows against all, timed and scaled; answers compared on those rows")
-            note += "; same answer" if same else "; ANSWERS DIFFER"
-        del d_block
-        gc.collect()
-        out.add(Row(f"all-pairs similarity ({metric})", size, d_sim, r_sim, note))
-    del comparison, rcomparison
-    gc.collect()
 
     # Diff of two instruments of the busiest corridor.
     between = corpus.bilateral_instruments(origin, destination)
@@ -411,6 +372,51 @@ def run_size(size: str, work: Path, args: argparse.Namespace, out: Results) -> N
             frame.loc[some]
         r_look = Timing((time.perf_counter() - t0) / m, 0)
     out.add(Row("look up an instrument by id", size, d_look, r_look, "Python call, per call"))
+
+    # The similarity matrices come last, once the reference's corpus is no longer needed: at XL one
+    # matrix is 8 GiB, and the reference's corpus alone held 11 GB at its peak. Only the coverage
+    # matrices of both sides are kept for it.
+    rcorpus = None
+    gc.collect()
+    # A similarity matrix is n^2 doubles. The reference holds three or four at once (product,
+    # denominators, result): at XL (33,000 bilateral instruments, 8.7 GB a matrix) they do not fit
+    # in memory, so it computes a block of rows against all, as an analyst short of memory would,
+    # and that time is scaled to the whole; dutymap computes the whole matrix (once) where one fits.
+    n = len(ids)
+    matrix_bytes = 8 * n ** 2
+    available = args.memory or os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_AVPHYS_PAGES")
+    whole = 6 * matrix_bytes < available
+    fits = 5 * matrix_bytes < 4 * available  # dutymap's one matrix, with room to spare
+    if not fits:
+        out.facts.append(f"{size}: all-pairs similarity not run: one {n:,} x {n:,} matrix is "
+                         f"{matrix_bytes / 2**30:.1f} GiB, more than the memory free")
+    for metric in ("cosine", "jaccard") if whole or fits else ():
+        d_sim, d_matrix = measure(lambda: comparison.similarity_matrix(metric),
+                                  repeat=3 if whole else 1, budget=10)
+        block = n if whole else max(1, min(n, int(available / 8 / (8 * n))))
+        d_block = d_matrix.iloc[:block].to_numpy().copy()
+        d_labels = (list(d_matrix.index[:block]), list(d_matrix.columns))
+        del d_matrix
+        gc.collect()
+        r_sim = None
+        note = f"{n:,} x {n:,}"
+        if rcomparison is not None:
+            rows = None if block == n else slice(0, block)
+            r_sim, r_matrix = measure(lambda: getattr(rcomparison, metric)(rows), repeat=3 if whole else 1,
+                                      budget=30)
+            r_values = r_matrix.loc[d_labels[0], d_labels[1]].to_numpy()
+            del r_matrix
+            same = np.allclose(d_block, r_values)
+            if block < n:
+                r_sim = Timing(r_sim.seconds * n / block, r_sim.peak)
+                note += (f"; the reference's matrices do not fit in memory: it computed {block:,} "
+                         f"rows against all, timed and scaled; answers compared on those rows")
+            note += "; same answer" if same else "; ANSWERS DIFFER"
+        del d_block
+        gc.collect()
+        out.add(Row(f"all-pairs similarity ({metric})", size, d_sim, r_sim, note))
+    del comparison, rcomparison
+    gc.collect()
 
 
 def run_dask(size: str, work: Path, args: argparse.Namespace, out: Results) -> None:
