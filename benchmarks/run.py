@@ -233,6 +233,14 @@ def run_size(size: str, work: Path, args: argparse.Namespace, out: Results) -> N
         # The generated corpus was only needed to write the files.
         del generated
     gc.collect()
+    if args.only_similarity:
+        ids = corpus.bilateral_instruments()
+        comparison = corpus.compare(ids)
+        rcomparison = ref.compare(rcorpus, ids) if rcorpus is not None else None
+        rcorpus = None
+        gc.collect()
+        similarity_rows(size, ids, comparison, rcomparison, args, out)
+        return
 
     origin, destination = busiest_corridor(corpus)
     profile = bilateral_profile(corpus)
@@ -378,6 +386,14 @@ def run_size(size: str, work: Path, args: argparse.Namespace, out: Results) -> N
     # matrices of both sides are kept for it.
     rcorpus = None
     gc.collect()
+    similarity_rows(size, ids, comparison, rcomparison, args, out)
+    del comparison, rcomparison
+    gc.collect()
+
+
+def similarity_rows(size: str, ids: list[str], comparison: Any, rcomparison: Any,
+                    args: argparse.Namespace, out: Results) -> None:
+    """The all-pairs similarity rows (cosine, Jaccard) of the bilateral instruments."""
     # A similarity matrix is n^2 doubles. The reference holds three or four at once (product,
     # denominators, result): at XL (33,000 bilateral instruments, 8.7 GB a matrix) they do not fit
     # in memory, so it computes a block of rows against all, as an analyst short of memory would,
@@ -415,8 +431,6 @@ def run_size(size: str, work: Path, args: argparse.Namespace, out: Results) -> N
         del d_block
         gc.collect()
         out.add(Row(f"all-pairs similarity ({metric})", size, d_sim, r_sim, note))
-    del comparison, rcomparison
-    gc.collect()
 
 
 def run_dask(size: str, work: Path, args: argparse.Namespace, out: Results) -> None:
@@ -463,6 +477,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                    help="largest sweep dutymap runs whole; larger ones are sampled and scaled "
                         "(default: %(default)s)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--only-similarity", action="store_true",
+                   help="after loading, only the all-pairs similarity rows")
     p.add_argument("--memory", type=int, default=0,
                    help="bytes of memory to plan the similarity matrices for (default: what is free)")
     p.add_argument("--dask-size", default="M", help="size of the Dask sweep ('' to skip)")
