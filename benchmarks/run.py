@@ -250,7 +250,7 @@ def run_size(size: str, work: Path, args: argparse.Namespace, out: Results) -> N
     # median pair by number of bilateral agreements), whose report should cost about the same at
     # every size, as it reads only what can apply to it.
     r_gap, r_report = report_row(out, size, "one corridor's gap report", corpus, rcorpus,
-                                 busiest_corridor(corpus), profile)
+                                 (origin, destination), profile)
     report_row(out, size, "one typical corridor's gap report", corpus, rcorpus,
                typical_corridor(corpus), profile)
     # The reference computes statuses, deciding provisions, actors and confidence, not the nearest

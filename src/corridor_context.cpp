@@ -214,8 +214,7 @@ exclusion corridor_context::instrument_reaches(index i, role bearer, const provi
     // for (most calls only want the verdict).
     exclusion first = exclusion::not_ratified;
     const ratification* first_record = nullptr;
-    index first_state = 0;
-    bool any_state = false;
+    std::optional<index> first_state;
     for (index s : anchor_states(bearer)) {
       const ratification* r = record(s, i);
       exclusion e = exclusion::counts;
@@ -232,19 +231,18 @@ exclusion corridor_context::instrument_reaches(index i, role bearer, const provi
                                                    where.territory) == r->limited_to.end())
         e = exclusion::territory;
       if (e == exclusion::counts) return e;
-      if (!any_state) {
-        any_state = true;
+      if (!first_state) {
         first = e;
         first_record = r;
         first_state = s;
       }
     }
     if (why) {
-      if (!any_state) {
+      if (!first_state) {
         *why = "no state in this corridor bears it";
         return first;
       }
-      const auto& state = c.actors()[first_state].id;
+      const auto& state = c.actors()[*first_state].id;
       const ratification* r = first_record;
       switch (first) {
         case exclusion::not_ratified:

@@ -241,9 +241,10 @@ parsed_instrument read_instrument(context& cx, const yaml_node& n) {
     std::size_t i = 0;
     // Exactly as many as listed: a provision is half a kilobyte, and growing the vector one at a
     // time would leave a third of it unused on average.
-    in.provisions.reserve(provisions.items().size());
-    out.provision_scope_given.reserve(provisions.items().size());
-    for (const auto& pn : provisions.items()) {
+    const auto listed = provisions.items();
+    in.provisions.reserve(listed.size());
+    out.provision_scope_given.reserve(listed.size());
+    for (const auto& pn : listed) {
       cx.count();
       unsigned g = 0;
       in.provisions.push_back(read_provision(cx, pn, in.id, i++, g));

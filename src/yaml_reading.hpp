@@ -104,7 +104,6 @@ class fields {
         cx.error(k, "duplicate key `" + key + "` in " + what_);
         continue;
       }
-      keys_.emplace(key, k);
     }
   }
   bool ok() const { return ok_; }
@@ -128,7 +127,6 @@ class fields {
   std::string what_;
   bool ok_ = true;
   std::map<std::string, yaml_node> values_;
-  std::map<std::string, yaml_node> keys_;
 };
 
 inline bool present(const yaml_node& n) {

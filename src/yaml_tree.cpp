@@ -52,6 +52,11 @@ syntax_error error_from(const std::string& report) {
   return e;
 }
 
+// A problem at a parser mark (0-based) as a reader counts (1-based); 0 when there is no mark.
+syntax_error error_at(const fy_mark* m, std::string message) {
+  return {m ? m->line + 1 : 0, m ? m->column + 1 : 0, std::move(message)};
+}
+
 std::string_view token_text(fy_token* t) {
   if (!t) return {};
   std::size_t n = 0;
@@ -123,9 +128,7 @@ class builder {
         const auto name = token_text(e->alias.anchor);
         const auto it = anchors_.find(std::string(name));
         if (it == anchors_.end()) {
-          error.line = m ? m->line + 1 : 0;
-          error.column = m ? m->column + 1 : 0;
-          error.message = "alias `*" + std::string(name) + "` names no anchor before it";
+          error = error_at(m, "alias `*" + std::string(name) + "` names no anchor before it");
           return false;
         }
         done(it->second);
@@ -284,16 +287,14 @@ std::optional<document> document::parse(std::string_view text, syntax_error& err
   }
   builder build(*doc.d_, text);
   int documents = 0;
-  bool placed = true;
   while (fy_event* e = events.next()) {
     if (e->type == FYET_DOCUMENT_START && ++documents == 2) {
-      const fy_mark* m = fy_event_start_mark(e);
-      error = {m ? m->line + 1 : 0, m ? m->column + 1 : 0,
-               "a second YAML document starts here; a file holds one"};
+      error =
+          error_at(fy_event_start_mark(e), "a second YAML document starts here; a file holds one");
       events.release(e);
       return std::nullopt;
     }
-    placed = build.add(e, error);
+    const bool placed = build.add(e, error);
     events.release(e);
     if (!placed) return std::nullopt;
   }
