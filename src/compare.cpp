@@ -396,6 +396,29 @@ bool within(const scope& a, const scope& b) {
   return sectors_in && workers_in;
 }
 
+// The instruments (the given one, and its annexes when they count with it) that were not read in
+// full and are not reported to lack the topic, as "id (text: kind)", or empty: their silence on
+// the topic is not known to be absence.
+std::string unread_on(const corpus& c, index i, const std::string& topic, bool with_annexes) {
+  std::vector<index> parts{i};
+  if (with_annexes) {
+    const auto annexes = c.annexes_of(i);
+    parts.insert(parts.end(), annexes.begin(), annexes.end());
+  }
+  std::string out;
+  for (index k : parts) {
+    const auto& in = c.instruments()[k];
+    if (in.text == text_coverage::full) continue;
+    const bool reported =
+        std::any_of(in.lacks.begin(), in.lacks.end(), [&](const reported_lack& l) {
+          return l.stages.empty() && l.covers(topic, stage::employment);
+        });
+    if (reported) continue;
+    out += (out.empty() ? "" : ", ") + in.id + " (text: " + std::string(name_of(in.text)) + ")";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<topic_difference> diff(const corpus& c, std::string_view a_id, std::string_view b_id,
@@ -422,10 +445,21 @@ std::vector<topic_difference> diff(const corpus& c, std::string_view a_id, std::
     d.a = cites(x);
     d.b = cites(y);
     if (!x || !y) {
-      d.relation = x ? relation::only_in_a : relation::only_in_b;
       const side* only = x ? x : y;
-      d.explanation = "only " + (x ? A : B) + " speaks to " + t +
-                      (only->protects.empty() ? ", and it restricts the worker" : "");
+      const std::string& speaks = x ? A : B;
+      const std::string& silent = x ? B : A;
+      const auto unread = unread_on(c, x ? b : a, t, with_annexes);
+      if (unread.empty()) {
+        d.relation = x ? relation::only_in_a : relation::only_in_b;
+        d.explanation = "only " + speaks + " speaks to " + t +
+                        (only->protects.empty() ? ", and it restricts the worker" : "");
+      } else {
+        d.relation = x ? relation::unknown_in_b : relation::unknown_in_a;
+        d.explanation = speaks + " speaks to " + t +
+                        (only->protects.empty() ? " (it restricts the worker)" : "") +
+                        "; whether " + silent + " does is not known: " + unread +
+                        " not read in full, and no source reports it lacking";
+      }
     } else if ((!x->protects.empty() && x->restricts.empty() && !y->restricts.empty() &&
                 y->protects.empty()) ||
                (!y->protects.empty() && y->restricts.empty() && !x->restricts.empty() &&
@@ -487,6 +521,8 @@ std::vector<revision_step> revisions(const corpus& c, std::string_view id) {
         step.added.push_back(std::move(d));
       else if (d.relation == relation::only_in_b)
         step.dropped.push_back(std::move(d));
+      else if (d.relation == relation::unknown_in_a || d.relation == relation::unknown_in_b)
+        step.not_known.push_back(std::move(d));
       else if (d.relation != relation::equivalent)
         step.changed.push_back(std::move(d));
     }
@@ -537,10 +573,13 @@ std::vector<instrument_score> score(const corpus& c, const std::vector<std::stri
     instrument_score s{in.id, gaps(c, k, profile, o), {}, 0};
     s.by_stage = s.report.coverage_index(w);
     double sum = 0;
-    const auto rows = s.report.profile_rows();
-    for (const auto* r : rows) sum += w.of(r->status);
-    s.overall = rows.empty() ? std::numeric_limits<double>::quiet_NaN()
-                             : sum / static_cast<double>(rows.size());
+    std::size_t known = 0;  // `unknown` norms are neither covered nor gaps: left out
+    for (const auto* r : s.report.profile_rows())
+      if (r->status != gap_status::unknown) {
+        sum += w.of(r->status);
+        ++known;
+      }
+    s.overall = known ? sum / static_cast<double>(known) : std::numeric_limits<double>::quiet_NaN();
     out.push_back(std::move(s));
   }
   return out;

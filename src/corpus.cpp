@@ -189,6 +189,14 @@ bool known_or_reported(checker& ck, const std::unordered_map<std::string, index>
   return false;
 }
 
+// Whether a reported lack settles a topic at any of the stages.
+bool covers_any_stage(const reported_lack& l, const std::string& topic, stage_set stages) {
+  for (std::size_t s = 0; s < enum_names<stage>::values.size(); ++s)
+    if (stages.contains(static_cast<stage>(s)) && l.covers(topic, static_cast<stage>(s)))
+      return true;
+  return false;
+}
+
 // Whether an actor id names a state among the actors of `d`.
 bool names_state(const corpus::data& d, const std::string& id) {
   auto it = d.actor_ids.find(id);
@@ -586,6 +594,25 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
         ck.add({key() + "/annex_to", key()}, "instrument `" + in.id + "` is annexed to itself");
     }
     check_scope(in.scope, key);
+    for (std::size_t li = 0; li < in.lacks.size(); ++li) {
+      const auto& l = in.lacks[li];
+      const std::string lk = key() + "/lacks/" + std::to_string(li);
+      if (l.topic.empty() || !known_or_reported(ck, d->topic_ids, topic_ids, "topic", l.topic,
+                                                {lk + "/topic", lk, key()}))
+        continue;
+      if (l.provenance.source.empty())
+        ck.add({lk, key()},
+               "instrument `" + in.id + "` lacks `" + l.topic + "` but gives no `source`");
+      // A source may be wrong, but the corpus cannot hold both: a protecting clause of the same
+      // instrument on the topic (or under it) contradicts the reported absence.
+      for (const auto& p : in.provisions)
+        for (const auto& te : p.topics)
+          if (te.effect == effect::protects && covers_any_stage(l, te.topic, p.stages))
+            ck.add({lk + "/topic", lk, key()},
+                   "instrument `" + in.id + "` lists `" + l.topic +
+                       "` in `lacks`, but its provision `" + p.id + "` protects the worker on `" +
+                       te.topic + "`: remove the lack or the provision, and say why in `notes`");
+    }
 
     for (std::size_t pi = 0; pi < in.provisions.size(); ++pi, ++global_pi) {
       const auto& p = in.provisions[pi];

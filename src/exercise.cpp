@@ -217,8 +217,8 @@ exercise read(context& cx, const yaml_node& root, const corpus& c) {
           e.status = *s;
           if (!is_listed_gap(*s))
             cx.error(gf["status"], "`" + std::string(name_of(*s)) +
-                                       "` is not a gap; a gap list holds gap, weak, unassigned "
-                                       "or conflict");
+                                       "` is not a gap; a gap list holds gap, unknown, weak, "
+                                       "unassigned or conflict");
         }
         e.explanation = text(cx, gf["explanation"], "explanation");
         if (prof) {

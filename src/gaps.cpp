@@ -35,6 +35,8 @@ double coverage_weights::of(gap_status s) const {
       return weak;
     case gap_status::unassigned:
       return unassigned;
+    case gap_status::unknown:
+      return std::numeric_limits<double>::quiet_NaN();
     case gap_status::gap:
       return gap;
   }
@@ -48,15 +50,15 @@ std::vector<const gap_row*> gap_report::profile_rows() const {
   return out;
 }
 
-std::array<std::array<std::size_t, 7>, 4> gap_report::counts_by_stage() const {
-  std::array<std::array<std::size_t, 7>, 4> out{};
+std::array<std::array<std::size_t, gap_status_count>, 4> gap_report::counts_by_stage() const {
+  std::array<std::array<std::size_t, gap_status_count>, 4> out{};
   for (const auto* r : profile_rows())
     ++out[static_cast<int>(r->stage)][static_cast<int>(r->status)];
   return out;
 }
 
-std::array<std::array<std::size_t, 7>, 12> gap_report::counts_by_bearer() const {
-  std::array<std::array<std::size_t, 7>, 12> out{};
+std::array<std::array<std::size_t, gap_status_count>, 12> gap_report::counts_by_bearer() const {
+  std::array<std::array<std::size_t, gap_status_count>, 12> out{};
   for (const auto* r : profile_rows())
     ++out[static_cast<int>(r->bearer)][static_cast<int>(r->status)];
   return out;
@@ -65,6 +67,7 @@ std::array<std::array<std::size_t, 7>, 12> gap_report::counts_by_bearer() const 
 std::array<double, 4> gap_report::coverage_index(const coverage_weights& w) const {
   std::array<double, 4> sum{}, n{};
   for (const auto* r : profile_rows()) {
+    if (r->status == gap_status::unknown) continue;  // not known: neither covered nor a gap
     sum[static_cast<int>(r->stage)] += w.of(r->status);
     n[static_cast<int>(r->stage)] += 1;
   }
@@ -72,6 +75,17 @@ std::array<double, 4> gap_report::coverage_index(const coverage_weights& w) cons
   for (int s = 0; s < 4; ++s)
     out[s] = n[s] ? sum[s] / n[s] : std::numeric_limits<double>::quiet_NaN();
   return out;
+}
+
+double gap_report::evidence_index() const {
+  std::size_t norms = 0, known = 0;
+  for (const auto& r : rows)
+    if (r.in_profile) {
+      ++norms;
+      known += r.status != gap_status::unknown;
+    }
+  return norms ? static_cast<double>(known) / static_cast<double>(norms)
+               : std::numeric_limits<double>::quiet_NaN();
 }
 
 const gap_row* gap_report::find(std::string_view topic, stage s) const {
@@ -102,6 +116,12 @@ namespace {
 bool in_subtree(const std::string& topic, const std::string& root) {
   return topic == root || (topic.size() > root.size() && topic.compare(0, root.size(), root) == 0 &&
                            topic[root.size()] == '.');
+}
+
+// A folded YAML text without its trailing line break and spaces.
+std::string trimmed(const std::string& s) {
+  auto end = s.find_last_not_of(" \n\t");
+  return end == std::string::npos ? std::string() : s.substr(0, end + 1);
 }
 
 std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
@@ -350,7 +370,7 @@ class analysis {
       row.status = gap_status::unassigned;
       decided = unassigned;
     } else {
-      row.status = gap_status::gap;
+      settle_absence(row);
     }
     // Strongest first.
     std::stable_sort(decided.begin(), decided.end(), [&](const candidate* a, const candidate* b) {
@@ -371,6 +391,14 @@ class analysis {
       if (!k->assigned)
         note += "; its bearers (" + join(p.bearers.names()) + ") are played by no actor here";
       row.decided_by.push_back(cx_.cite(k->provision, note));
+      const auto& cited = row.decided_by.back();
+      row.evidence.push_back({evidence_kind::provision,
+                              cited.instrument,
+                              cited.provision,
+                              cited.citation,
+                              c_.instruments()[c_.instrument_of(k->provision)].text,
+                              {},
+                              cited.confidence});
       for (const auto& a : p.designated) actor_ids.push_back(&a);
       if (!row.confidence || p.provenance.level < *row.confidence)
         row.confidence = p.provenance.level;
@@ -384,12 +412,13 @@ class analysis {
     row.actors.reserve(actor_ids.size());
     for (const auto* a : actor_ids) row.actors.push_back(*a);
 
-    if (row.status == gap_status::gap || row.status == gap_status::weak ||
-        row.status == gap_status::unassigned) {
+    if (row.status == gap_status::gap || row.status == gap_status::unknown ||
+        row.status == gap_status::weak || row.status == gap_status::unassigned) {
       if (chosen_)
         add_nearest(row, excluded);
       else
         add_nearest_in_corpus(row, excluded);
+      if (row.status == gap_status::unknown) note_unread_revisions(row);
     }
     if (row.status != gap_status::binding && row.status != gap_status::committed) {
       if (chosen_)
@@ -399,6 +428,66 @@ class analysis {
     }
     row.explanation = explain(row, decided);
     return row;
+  }
+
+  // The instruments that apply here, reach the corridor's sector and workers, and are of a kind
+  // the profile accepts: the ones whose silence a `gap` rests on. Judged once per report, when a
+  // row first needs them.
+  const std::vector<index>& answerable() const {
+    if (answerable_) return *answerable_;
+    answerable_.emplace();
+    for (index ii : universe_) {
+      const auto& in = c_.instruments()[ii];
+      if (!prof_.accepts_kind(in.kind) || cx_.instrument_applies(ii, nullptr) != exclusion::counts)
+        continue;
+      if (!cx_.where.sector.empty() && !in.scope.covers_sector(cx_.where.sector)) continue;
+      if (cx_.where.status == worker_status::undocumented &&
+          in.scope.workers == worker_coverage::documented)
+        continue;
+      answerable_->push_back(ii);
+    }
+    return *answerable_;
+  }
+
+  // A norm nothing known covers: `gap` where each answerable instrument was read in full or is
+  // reported to lack the topic, `unknown` where one of them was not read in full and no source
+  // says it lacks the topic. The evidence lists what is known of each.
+  void settle_absence(gap_row& row) const {
+    row.status = gap_status::gap;
+    for (index ii : answerable()) {
+      const auto& in = c_.instruments()[ii];
+      evidence e{evidence_kind::not_read, in.id, {}, in.id, in.text, {}, confidence::high};
+      if (const auto* l = in.lack_of(row.topic, row.stage)) {
+        e.kind = evidence_kind::reported_lack;
+        e.citation = trimmed(l->provenance.source);
+        e.passage = trimmed(l->provenance.passage);
+        e.confidence = l->provenance.level;
+        if (!row.confidence || e.confidence < *row.confidence) row.confidence = e.confidence;
+      } else if (in.text == text_coverage::full) {
+        e.kind = evidence_kind::read_in_full;
+      } else {
+        row.status = gap_status::unknown;
+      }
+      row.evidence.push_back(std::move(e));
+    }
+    if (row.status == gap_status::unknown) row.confidence.reset();
+  }
+
+  // On an `unknown` row, a clause of an earlier revision of an instrument not read in full may
+  // live on in the revision: its note says so.
+  void note_unread_revisions(gap_row& row) const {
+    for (auto& n : row.nearest) {
+      const auto ni = c_.instrument_index(n.instrument);
+      for (const auto& e : row.evidence) {
+        if (e.kind != evidence_kind::not_read || e.instrument == n.instrument) continue;
+        const auto chain = c_.revision_chain(*c_.instrument_index(e.instrument));
+        if (std::find(chain.begin(), chain.end(), *ni) == chain.end()) continue;
+        n.note += "; " + e.instrument +
+                  ", the revision in force here, is not known in full (text: " +
+                  std::string(name_of(e.text)) + "): the clause may be retained";
+        break;
+      }
+    }
   }
 
   // Nearest first: what would count if one fact changed (a date, a scope, a ratification), then
@@ -667,29 +756,80 @@ class analysis {
         out = "Covered by " + cites(2) + ", but no actor in this corridor plays its bearer role (" +
               join(c_.provision_at(decided.front()->provision).bearers.names()) + ").";
         break;
-      case gap_status::gap:
+      case gap_status::unknown: {
+        std::vector<std::string> unread, lacking;
+        for (const auto& e : row.evidence)
+          if (e.kind == evidence_kind::not_read)
+            unread.push_back(e.instrument + " (text: " + std::string(name_of(e.text)) + ")");
+          else if (e.kind == evidence_kind::reported_lack)
+            lacking.push_back(e.instrument);
+        out = "Not known: nothing read covers it, but " + join(unread) +
+              (unread.size() == 1 ? " applies here and was" : " apply here and were") +
+              " not read in full, and no source reports the topic lacking there. To settle it, "
+              "read " +
+              join(unread_ids(row)) + ".";
+        if (!lacking.empty()) out += " Reported lacking in " + join(lacking) + ".";
+        if (!row.nearest.empty())
+          out +=
+              " Nearest: " + row.nearest.front().citation + " (" + row.nearest.front().note + ").";
+        break;
+      }
+      case gap_status::gap: {
+        std::vector<std::string> lacking, read;
+        for (const auto& e : row.evidence)
+          (e.kind == evidence_kind::reported_lack ? lacking : read).push_back(e.instrument);
         out = "Nothing applicable in this corridor protects it";
+        if (!lacking.empty()) {
+          out += ": a source reports that " + join(lacking) +
+                 (lacking.size() == 1 ? " lacks it (" : " lack it (") +
+                 evidence_of(row, evidence_kind::reported_lack).citation + ")";
+          if (!read.empty()) out += ", and " + join(read) + " (read in full) cover it nowhere";
+        } else if (!read.empty()) {
+          out += ": " + join(read) + (read.size() == 1 ? " was" : " were") +
+                 " read in full and cover it nowhere";
+        } else if (row.in_profile) {
+          out += ": no instrument of a kind the profile accepts applies here";
+        }
         if (!row.nearest.empty())
           out +=
               "; nearest: " + row.nearest.front().citation + " (" + row.nearest.front().note + ")";
         out += ".";
         break;
+      }
     }
-    if (row.in_profile && row.status != gap_status::gap && row.status != gap_status::conflict &&
-        !decided.empty()) {
+    if (row.in_profile && row.status != gap_status::gap && row.status != gap_status::unknown &&
+        row.status != gap_status::conflict && !decided.empty()) {
       const auto& bearers = c_.provision_at(decided.front()->provision).bearers;
       if (!bearers.contains(row.bearer))
         out += " The profile expects the " + who + " to owe it; the provision puts it on " +
                join(bearers.names()) + ".";
     }
     if (row.confidence && *row.confidence == confidence::low)
-      out += " This rests on low-confidence coding (a press report or similar source).";
+      out += row.status == gap_status::gap
+                 ? " One of the reported absences it rests on is of low confidence (see its "
+                   "evidence)."
+                 : " This rests on low-confidence coding (a press report or similar source).";
+    else if (row.status == gap_status::gap &&
+             std::any_of(row.evidence.begin(), row.evidence.end(),
+                         [](const evidence& e) { return e.kind == evidence_kind::reported_lack; }))
+      out += " The absence is reported by a source, not read in the instrument's own text.";
     else if (row.status != gap_status::gap && !row.decided_by.empty() &&
              std::all_of(
                  row.decided_by.begin(), row.decided_by.end(),
                  [](const cited_provision& p) { return p.coded_from == coded_from::secondary; }))
       out += " Coded from a secondary description, not the instrument's text.";
     return out;
+  }
+
+  static std::vector<std::string> unread_ids(const gap_row& row) {
+    std::vector<std::string> out;
+    for (const auto& e : row.evidence)
+      if (e.kind == evidence_kind::not_read) out.push_back(e.instrument);
+    return out;
+  }
+  static const evidence& evidence_of(const gap_row& row, evidence_kind k) {
+    return *std::find_if(row.evidence.begin(), row.evidence.end(),
+                         [&](const evidence& e) { return e.kind == k; });
   }
 
   const corpus& c_;
@@ -704,6 +844,7 @@ class analysis {
   // Words that belong to an instrument, written once per report: by `words_key`, the reason a
   // provision does not count and a precedent's whole note.
   mutable std::unordered_map<std::uint64_t, std::string> reasons_, precedent_notes_;
+  mutable std::optional<std::vector<index>> answerable_;  // see `answerable`
 };
 
 }  // namespace

@@ -171,7 +171,7 @@ class row_reader {
         if (cell("stages").empty()) error("stages", "a `gaps` row names the stage of the gap");
         if (a.status && !is_listed_gap(*a.status))
           error("status", "`" + std::string(name_of(*a.status)) +
-                              "` is not a gap; write gap, weak, unassigned or conflict");
+                              "` is not a gap; write gap, unknown, weak, unassigned or conflict");
         break;
       case exercise_task::propose:
         for (const char* k : {"topics", "stages", "bearers", "modality"})
@@ -293,6 +293,32 @@ const provision* model_clause(const corpus& c, const profile& prof, const std::s
     if (!fallback) fallback = &p;
   }
   return fallback;
+}
+
+// What a row's absence rests on, for a trainee who took `unknown` for `gap` or the reverse.
+std::string absence_words(const gap_row& row) {
+  std::vector<std::string> unread, lacking, read;
+  for (const auto& e : row.evidence) {
+    if (e.kind == evidence_kind::not_read)
+      unread.push_back(e.instrument + " (text: " + std::string(name_of(e.text)) + ")");
+    else if (e.kind == evidence_kind::reported_lack)
+      lacking.push_back(e.instrument + " lacks it according to " + e.citation);
+    else if (e.kind == evidence_kind::read_in_full)
+      read.push_back(e.instrument);
+  }
+  if (row.status == gap_status::unknown)
+    return "Nothing read covers it, but " + join(unread, ", ") +
+           " was not read in full and no source reports it lacking: the absence is not "
+           "verified, so the answer is `unknown`, not `gap`.";
+  if (row.status == gap_status::gap) {
+    std::string out = "The absence is verified: ";
+    if (!lacking.empty()) out += join(lacking, "; ");
+    if (!lacking.empty() && !read.empty()) out += "; ";
+    if (!read.empty()) out += join(read, ", ") + " read in full";
+    if (lacking.empty() && read.empty()) out += "no instrument of an accepted kind applies";
+    return out + ", so the answer is `gap`.";
+  }
+  return {};
 }
 
 // Credit for a listed gap matched to a key item (topic related to the key's), with the mistakes.
@@ -710,6 +736,11 @@ grade_result grade(const corpus& c, const exercise& ex, const std::vector<answer
       g.feedback = (g.verdict == "right" ? "Right: " : "Partly right: ") + what + ".";
       if (!g.mistakes.empty()) g.feedback += " " + join(g.mistakes, "; ") + ".";
       g.feedback += " " + because + decided + norm_source;
+      // Telling a verified absence from a text nobody has read is the point of `unknown`.
+      const gap_status said = a.status.value_or(gap_status::gap);
+      if (row && said != kg.status &&
+          (said == gap_status::unknown || kg.status == gap_status::unknown))
+        g.feedback += " " + absence_words(*row);
       result.items.push_back(std::move(g));
     }
     for (std::size_t a = 0; a < given.size(); ++a) {

@@ -181,14 +181,33 @@ provision read_provision(context& cx, const yaml_node& n, const std::string& ins
   return p;
 }
 
+// A topic a source reports the instrument does not cover, cited like a provision's provenance.
+reported_lack read_lack(context& cx, const yaml_node& n, const std::string& key) {
+  reported_lack l;
+  cx.record(key, n);
+  fields f(cx, n, "a reported lack",
+           {"topic", "stages", "source", "passage", "confidence", "notes"});
+  if (!f.ok()) return l;
+  f.require(n, {"topic", "source", "passage", "confidence"});
+  if (present(f["topic"])) cx.record(key + "/topic", f["topic"]);
+  l.topic = id_text(cx, f["topic"], "topic");
+  l.stages = enum_set<stage>(cx, f["stages"], "stages");
+  l.provenance.from = coded_from::secondary;
+  l.provenance.source = text(cx, f["source"], "source");
+  l.provenance.passage = text(cx, f["passage"], "passage");
+  if (auto c = enum_value<confidence>(cx, f["confidence"])) l.provenance.level = *c;
+  l.notes = text(cx, f["notes"], "notes");
+  return l;
+}
+
 parsed_instrument read_instrument(context& cx, const yaml_node& n) {
   parsed_instrument out;
   out.at = cx.loc(n);
   instrument& in = out.item;
   fields f(cx, n, "instrument",
-           {"id", "title", "short_title", "kind", "level", "binding", "parties", "region",
-            "adopted", "in_force", "expires", "supersedes", "annex_to", "scope", "source", "notes",
-            "replaces", "provisions"});
+           {"id",     "title",   "short_title", "kind",    "level",      "binding",   "parties",
+            "region", "adopted", "in_force",    "expires", "supersedes", "annex_to",  "scope",
+            "source", "text",    "notes",       "lacks",   "replaces",   "provisions"});
   if (!f.ok()) return out;
   in.id = id_text(cx, f["id"], "id");
   const std::string key = "instrument/" + in.id;
@@ -198,9 +217,14 @@ parsed_instrument read_instrument(context& cx, const yaml_node& n) {
     cx.error(n,
              "missing required key `provisions` in instrument (write `provisions: []` for "
              "an instrument whose provisions are not coded)");
+  if (!present(f["text"]))
+    cx.error(n,
+             "missing required key `text` in instrument: how much of its own text was read "
+             "(full, partial, described or none); a topic it is silent on is a gap only if "
+             "`full`, otherwise unknown");
   if (!f.has("annex_to")) f.require(n, {"kind", "level"});
   for (const char* k : {"title", "short_title", "supersedes", "annex_to", "region", "parties",
-                        "level", "expires", "adopted", "in_force", "binding", "kind"})
+                        "level", "expires", "adopted", "in_force", "binding", "kind", "text"})
     if (present(f[k])) cx.record(key + "/" + k, f[k]);
   in.title = cx.guarded(key + "/title", [&] { return text(cx, f["title"], "title"); });
   in.short_title = text(cx, f["short_title"], "short_title");
@@ -231,7 +255,12 @@ parsed_instrument read_instrument(context& cx, const yaml_node& n) {
   out.given |= read_scope(cx, f["scope"], in.scope);
   if (present(f["scope"])) cx.record(key + "/scope", f["scope"]);
   in.source = cx.guarded(key + "/source", [&] { return text(cx, f["source"], "source"); });
+  if (auto t = enum_value<text_coverage>(cx, f["text"])) in.text = *t;
   in.notes = text(cx, f["notes"], "notes");
+  if (present(f["lacks"]) || f["lacks"].is_list())
+    each_item(cx, f["lacks"], "reported lacks (`lacks`)", [&](const yaml_node& ln) {
+      in.lacks.push_back(read_lack(cx, ln, key + "/lacks/" + std::to_string(in.lacks.size())));
+    });
   if (auto r = bool_value(cx, f["replaces"], "replaces")) out.replaces = *r;
   const yaml_node provisions = f["provisions"];
   if (present(provisions) && !provisions.is_list()) {

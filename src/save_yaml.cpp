@@ -266,7 +266,22 @@ std::string to_yaml(const instrument& in) {
     emit_scope(e, in.scope, scope{});
   }
   key_text(e, "source", in.source);
+  e << YAML::Key << "text" << YAML::Value << std::string(name_of(in.text));
   key_text(e, "notes", in.notes);
+  if (!in.lacks.empty()) {
+    e << YAML::Key << "lacks" << YAML::Value << YAML::BeginSeq;
+    for (const auto& l : in.lacks) {
+      e << YAML::BeginMap;
+      key_id(e, "topic", l.topic);
+      if (!l.stages.empty()) key_set(e, "stages", l.stages);
+      key_text(e, "source", l.provenance.source);
+      key_text(e, "passage", l.provenance.passage);
+      e << YAML::Key << "confidence" << YAML::Value << std::string(name_of(l.provenance.level));
+      key_text(e, "notes", l.notes);
+      e << YAML::EndMap;
+    }
+    e << YAML::EndSeq;
+  }
   e << YAML::Key << "provisions" << YAML::Value;
   if (in.provisions.empty()) {
     e << YAML::Flow << YAML::BeginSeq << YAML::EndSeq;

@@ -82,15 +82,18 @@ enum class relation : std::uint8_t {
   qualified_in_b,
   narrower_in_a,  ///< a's clause reaches fewer sectors or workers
   narrower_in_b,
+  unknown_in_a,  ///< only b is known to speak to it; a was not read in full and is not reported
+                 ///< to lack it, so whether a covers it is not known
+  unknown_in_b,
 };
 
 template <>
 struct enum_names<relation> {
   static constexpr std::string_view what = "relation";
-  static constexpr std::array<std::string_view, 11> values{
-      "equivalent",       "only_in_a",     "only_in_b",    "opposite",
-      "different_bearer", "weaker_in_a",   "weaker_in_b",  "qualified_in_a",
-      "qualified_in_b",   "narrower_in_a", "narrower_in_b"};
+  static constexpr std::array<std::string_view, 13> values{
+      "equivalent",    "only_in_a",    "only_in_b",      "opposite",       "different_bearer",
+      "weaker_in_a",   "weaker_in_b",  "qualified_in_a", "qualified_in_b", "narrower_in_a",
+      "narrower_in_b", "unknown_in_a", "unknown_in_b"};
 };
 
 /// One topic of a difference, with both sides' citations.
@@ -101,7 +104,9 @@ struct topic_difference {
   std::string explanation;
 };
 
-/// Topic by topic, how instrument `a` relates to `b` (annexes count with their instrument).
+/// Topic by topic, how instrument `a` relates to `b` (annexes count with their instrument). A
+/// topic only one side speaks to is `only_in_*` where the silent side was read in full or is
+/// reported to lack it, and `unknown_in_*` (not known, rather than absent) otherwise.
 std::vector<topic_difference> diff(const corpus& c, std::string_view a, std::string_view b,
                                    bool with_annexes = true);
 
@@ -111,6 +116,8 @@ struct revision_step {
   /// False when either side has no coded provision: then nothing is claimed to have changed.
   bool both_coded = true;
   std::vector<topic_difference> added, dropped, changed;
+  /// Topics one side speaks to where the other was not read in full: neither added nor dropped.
+  std::vector<topic_difference> not_known;
 };
 
 /// Along the supersedes chain of `id`, oldest first, what each revision added, dropped and changed.
@@ -123,7 +130,7 @@ struct instrument_score {
   std::string instrument;
   gap_report report;
   std::array<double, 4> by_stage{};  ///< coverage index per stage (NaN where no norm)
-  double overall = 0;                ///< mean over the profile's norms
+  double overall = 0;  ///< mean over the profile's norms of known status (NaN: none known)
 };
 
 /// Scores bilateral instruments against a profile. Throws std::invalid_argument for an instrument

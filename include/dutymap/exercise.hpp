@@ -58,7 +58,8 @@ struct exercise_clause {
 };
 
 /// An item of the gap list: a norm of the profile that the agreement leaves open (gap, weak,
-/// unassigned) or a topic on which it restricts the worker (conflict).
+/// unassigned), one that nothing read covers but an unread text might (unknown), or a topic on
+/// which it restricts the worker (conflict).
 struct expected_gap {
   std::string topic;
   dutymap::stage stage = stage::employment;
@@ -154,10 +155,11 @@ exercise_key resolve_key(const corpus& c, const exercise& ex);
 /// provision of the case with no clause). Empty when they agree.
 std::vector<problem> key_disagreements(const corpus& c, const exercise& ex);
 
-/// The statuses that the gap task asks a trainee to list.
+/// The statuses that the gap task asks a trainee to list: a norm the agreement leaves open, one
+/// whose coverage cannot be known from what was read (`unknown`), or a restriction.
 constexpr bool is_listed_gap(gap_status s) {
-  return s == gap_status::gap || s == gap_status::weak || s == gap_status::unassigned ||
-         s == gap_status::conflict;
+  return s == gap_status::gap || s == gap_status::unknown || s == gap_status::weak ||
+         s == gap_status::unassigned || s == gap_status::conflict;
 }
 
 }  // namespace dutymap

@@ -22,15 +22,19 @@ enum class gap_status : std::uint8_t {
   guidance,    ///< only recommendations or guidelines speak to it
   weak,        ///< covered, but below strength, qualified away, or for a narrower scope
   unassigned,  ///< covered, but the bearer role is played by no actor in the corridor
-  gap,         ///< nothing applicable covers it
+  unknown,     ///< nothing known covers it, but an applicable instrument not read in full might
+  gap,         ///< verified absence: every applicable instrument read in full, or reported lacking
 };
 
 template <>
 struct enum_names<gap_status> {
   static constexpr std::string_view what = "gap status";
-  static constexpr std::array<std::string_view, 7> values{
-      "conflict", "binding", "committed", "guidance", "weak", "unassigned", "gap"};
+  static constexpr std::array<std::string_view, 8> values{
+      "conflict", "binding", "committed", "guidance", "weak", "unassigned", "unknown", "gap"};
 };
+
+/// How many gap statuses there are (the width of the count tables).
+inline constexpr std::size_t gap_status_count = enum_names<gap_status>::values.size();
 
 /// Why a provision did not count for a corridor.
 enum class exclusion : std::uint8_t {
@@ -72,6 +76,33 @@ struct cited_provision {
   std::string note;         ///< why it is weak, why it did not count, or how it binds
 };
 
+/// What a piece of a row's evidence is.
+enum class evidence_kind : std::uint8_t {
+  provision,      ///< a provision that decided the status
+  reported_lack,  ///< a source reports that an applicable instrument does not cover the topic
+  read_in_full,   ///< an applicable instrument read in full has no clause that covers it
+  not_read,       ///< an applicable instrument not read in full might cover it (so: `unknown`)
+};
+
+template <>
+struct enum_names<evidence_kind> {
+  static constexpr std::string_view what = "evidence kind";
+  static constexpr std::array<std::string_view, 4> values{"provision", "reported_lack",
+                                                          "read_in_full", "not_read"};
+};
+
+/// One thing a row's status rests on: a deciding provision, or, for `gap` and `unknown`, what is
+/// known of each applicable instrument of a kind the profile accepts.
+struct evidence {
+  evidence_kind kind = evidence_kind::provision;
+  std::string instrument;  ///< instrument id
+  std::string provision;   ///< for `provision`: the provision id
+  std::string citation;    ///< "ilo-c189 Art. 10", or for a lack the source that reports it
+  dutymap::text_coverage text = text_coverage::full;  ///< how much of the instrument was read
+  std::string passage;                                ///< for `reported_lack`: the source's words
+  dutymap::confidence confidence = confidence::high;
+};
+
 /// One row of a gap report: an expected norm (or a restriction, or a protection beyond the
 /// profile) with its status and the provisions that decided it.
 struct gap_row {
@@ -86,16 +117,20 @@ struct gap_row {
   std::string explanation;                        ///< one or two sentences a reader can follow
   std::optional<dutymap::confidence> confidence;  ///< lowest among `decided_by`
   std::vector<cited_provision>
-      nearest;  ///< for gap, weak and unassigned: what did not count, and why
+      nearest;  ///< for gap, unknown, weak and unassigned: what did not count, and why
   std::vector<cited_provision>
       precedents;           ///< for gap, weak and conflict: what others agreed on it
   std::string norm_source;  ///< the profile's source for the norm
+  /// What the status rests on: the deciding provisions; for `gap` the reported lacks and the
+  /// instruments read in full; for `unknown` also the instruments not read (what would settle it).
+  std::vector<dutymap::evidence> evidence;
 };
 
 /// How much each status counts in the coverage index (documented in docs/gaps.md; adjustable).
 struct coverage_weights {
   double binding = 1.0, committed = 0.6, guidance = 0.3, weak = 0.3, unassigned = 0.2, gap = 0.0,
          conflict = -0.5;
+  /// The weight of a status; NaN for `unknown`, which the coverage index leaves out.
   double of(gap_status s) const;
 };
 
@@ -109,12 +144,15 @@ struct gap_report {
   /// Rows of the profile only (not the out-of-profile conflicts and protections).
   std::vector<const gap_row*> profile_rows() const;
   /// Counts of profile rows by stage and status: [stage][status].
-  std::array<std::array<std::size_t, 7>, 4> counts_by_stage() const;
+  std::array<std::array<std::size_t, gap_status_count>, 4> counts_by_stage() const;
   /// Counts of profile rows by expected bearer and status: [role][status].
-  std::array<std::array<std::size_t, 7>, 12> counts_by_bearer() const;
-  /// Mean weight of the profile rows of each stage, in [-0.5, 1] with the default weights; NaN for
-  /// a stage the profile has no norm at.
+  std::array<std::array<std::size_t, gap_status_count>, 12> counts_by_bearer() const;
+  /// Mean weight of the profile rows of each stage whose status is known (not `unknown`), in
+  /// [-0.5, 1] with the default weights; NaN for a stage with no such row.
   std::array<double, 4> coverage_index(const coverage_weights& w = {}) const;
+  /// The evidence index: the share of the profile's norms whose status rests on read text or a
+  /// cited absence (every status but `unknown`), in [0, 1]; NaN for a profile with no norm.
+  double evidence_index() const;
   /// The row of a norm, or nullptr.
   const gap_row* find(std::string_view topic, stage s) const;
 };

@@ -169,7 +169,8 @@ class Corpus:
         return pd.DataFrame(rows, columns=columns)
 
     def instruments_frame(self) -> pandas.DataFrame:
-        """One row per instrument: id, name, kind, level, binding, parties, dates, provisions."""
+        """One row per instrument: id, name, kind, level, binding, parties, dates, how much of its
+        text was read (``text``), provisions, and the topics a source reports it lacks."""
         import pandas as pd
 
         rows = [
@@ -185,7 +186,9 @@ class Corpus:
                 "expires": i.expires,
                 "supersedes": i.supersedes,
                 "annex_to": i.annex_to,
+                "text": i.text,
                 "provisions": len(i.provisions),
+                "lacks": [lk.topic for lk in i.lacks],
             }
             for i in self._impl.instruments
         ]
@@ -224,8 +227,15 @@ class Corpus:
         return pd.DataFrame(rows)
 
     def summary(self) -> dict[str, Any]:
-        """Counts by instrument kind and level, provisions by stage, coding and confidence."""
-        return self._impl.summary()
+        """Counts by instrument kind and level, by how much of their text was read, provisions by
+        stage, coding and confidence, and reported lacks."""
+        out: dict[str, Any] = self._impl.summary()
+        by_text = dict.fromkeys(_core.VOCABULARIES["text"], 0)
+        for i in self._impl.instruments:
+            by_text[i.text] += 1
+        out["instruments_by_text"] = by_text
+        out["reported_lacks"] = sum(len(i.lacks) for i in self._impl.instruments)
+        return out
 
     def report(self) -> str:
         """A plain-text overview of the corpus, for a terminal."""
@@ -507,7 +517,10 @@ class Corpus:
                                      bool(with_annexes)))
 
     def revisions(self, id: str) -> pandas.DataFrame:
-        """Along the instrument's supersedes chain, what each revision added, dropped and changed."""
+        """Along the instrument's supersedes chain, what each revision added, dropped and changed.
+
+        A topic one side speaks to where the other side's text was not read in full (and no source
+        reports it lacking) is ``not known``, not added or dropped."""
         import pandas as pd
 
         rows = []
@@ -517,7 +530,8 @@ class Corpus:
                              "relation": None,
                              "explanation": "one of the two has no coded provision, so no change is claimed"})
                 continue
-            for change, items in (("added", step.added), ("dropped", step.dropped), ("changed", step.changed)):
+            for change, items in (("added", step.added), ("dropped", step.dropped), ("changed", step.changed),
+                                  ("not known", step.not_known)):
                 for d in items:
                     rows.append({"from": step.from_, "to": step.to, "change": change, "topic": d.topic,
                                  "relation": d.relation, "explanation": d.explanation})
@@ -533,7 +547,9 @@ class Corpus:
         """Bilateral instruments scored against a profile: coverage index per stage and overall,
         each from the gap analysis of the instrument's own corridor counting only it.
 
-        The ``report`` column holds each instrument's GapReport, for the reasons.
+        Norms whose status is ``unknown`` (the instrument was not read in full) are left out of the
+        scores; ``evidence_index`` says what share of the norms the scores rest on. The ``report``
+        column holds each instrument's GapReport, for the reasons.
         """
         import pandas as pd
 
@@ -543,8 +559,10 @@ class Corpus:
             instruments = self.bilateral_instruments(origin, destination)
         scores = _core.score(self._impl, list(instruments), _check_id(profile, "profile id"))
         rows = [dict(instrument=s.instrument, **dict(zip(STAGES, s.by_stage)), overall=s.overall,
-                     report=GapReport(s.report)) for s in scores]
-        return pd.DataFrame(rows, columns=["instrument", *STAGES, "overall", "report"]).set_index("instrument")
+                     evidence_index=GapReport(s.report).evidence_index, report=GapReport(s.report))
+                for s in scores]
+        return pd.DataFrame(rows, columns=["instrument", *STAGES, "overall", "evidence_index", "report"]
+                            ).set_index("instrument")
 
     # -- export --------------------------------------------------------------------------------
     def save(self, folder: PathLike, overwrite: bool = False) -> None:

@@ -16,10 +16,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._corpus import Corpus
 
 STAGES = ["pre_departure", "transit", "employment", "return"]
-STATUSES = ["conflict", "binding", "committed", "guidance", "weak", "unassigned", "gap"]
+STATUSES = list(_core.VOCABULARIES["gap_status"])
 ROLES = list(_core.VOCABULARIES["role"])
 
-#: Colours of the statuses in tables and plots (red for conflict and gap, greens for coverage).
+#: Colours of the statuses in tables and plots (red for gap, purple for conflict, greens for
+#: coverage, grey for unknown: what the corpus has not read is neither covered nor a gap).
 STATUS_COLOURS = {
     "conflict": "#762a83",
     "binding": "#1a9850",
@@ -27,8 +28,13 @@ STATUS_COLOURS = {
     "guidance": "#d9ef8b",
     "weak": "#fee08b",
     "unassigned": "#fc8d59",
+    "unknown": "#b8b8b8",
     "gap": "#d73027",
 }
+
+
+def _percent(share: float) -> str:
+    return "n/a" if share != share else f"{round(100 * share)}%"
 
 
 def make_corridor(
@@ -63,13 +69,27 @@ def _cites(items: Sequence[_core.CitedProvision]) -> list[str]:
     return [c.citation for c in items]
 
 
+def _evidence_index(rows: Sequence[_core.GapRow]) -> float:
+    """The share of the profile rows whose status is known (not ``unknown``); NaN without rows."""
+    norms = [r for r in rows if r.in_profile]
+    if not norms:
+        return float("nan")
+    return sum(r.status != "unknown" for r in norms) / len(norms)
+
+
 class GapReport:
     """The gap analysis of a corridor against a profile.
 
     One row per expected norm of the profile, then the restrictions the corridor's instruments
     impose (``in_profile`` False, status ``conflict``), then protections they give beyond the
-    profile. Each row has its status, the deciding citations, an explanation, and for gaps the
-    nearest provisions that did not count and what other agreements say (precedents).
+    profile. Each row has its status, the deciding citations, an explanation, the evidence the
+    status rests on, and for gaps the nearest provisions that did not count and what other
+    agreements say (precedents).
+
+    A norm nothing known covers is ``gap`` only where the absence is verified (every applicable
+    instrument of an accepted kind was read in full, or a cited source reports the topic lacking);
+    otherwise it is ``unknown``, naming the instruments whose text would settle it.
+    :attr:`evidence_index` is the share of the profile's norms whose status is known.
 
     Examples
     --------
@@ -100,6 +120,12 @@ class GapReport:
         """The date the analysis used."""
         return self._impl.as_of
 
+    @property
+    def evidence_index(self) -> float:
+        """The share of the profile's norms whose status rests on read text or a cited absence
+        (every status but ``unknown``), from 0 to 1; NaN for a profile without norms."""
+        return _evidence_index(self._impl.rows)
+
     def row(self, topic: str, stage: str) -> _core.GapRow:
         """The row of a topic at a stage; KeyError if the report has none."""
         for r in self._impl.rows:
@@ -111,7 +137,9 @@ class GapReport:
         """The rows as a DataFrame.
 
         Columns: stage, topic, bearer, actor, status, in_profile, citations, explanation,
-        confidence, instruments, nearest, precedents.
+        confidence, instruments, evidence, nearest, precedents. ``evidence`` lists, one line each,
+        what the status rests on: the deciding provisions; for ``gap`` the reported lacks and the
+        instruments read in full; for ``unknown`` the instruments not read in full.
         """
         import pandas as pd
 
@@ -127,6 +155,7 @@ class GapReport:
                 "explanation": r.explanation,
                 "confidence": r.confidence,
                 "instruments": sorted({c.instrument for c in r.decided_by}),
+                "evidence": [str(e) for e in r.evidence],
                 "nearest": [f"{c.citation} ({c.note})" for c in r.nearest],
                 "precedents": [f"{c.citation} ({c.note})" for c in r.precedents],
             }
@@ -134,16 +163,23 @@ class GapReport:
             if r.in_profile or not profile_only
         ]
         df = pd.DataFrame(rows, columns=["stage", "topic", "bearer", "actor", "status", "in_profile", "citations",
-                                         "explanation", "confidence", "instruments", "nearest", "precedents"])
+                                         "explanation", "confidence", "instruments", "evidence", "nearest",
+                                         "precedents"])
         df["stage"] = pd.Categorical(df["stage"], categories=STAGES, ordered=True)
         df["status"] = pd.Categorical(df["status"], categories=STATUSES)
         return df
 
     def summary(self) -> pandas.DataFrame:
-        """Counts of the profile's norms by stage (rows) and status (columns)."""
+        """Counts of the profile's norms by stage (rows) and status (columns), and each stage's
+        evidence index (the share of its norms whose status is known; NaN where the profile has
+        none). ``attrs["evidence_index"]`` holds the report's."""
         import pandas as pd
 
-        return pd.DataFrame(self._impl.counts_by_stage(), index=STAGES, columns=STATUSES)
+        df = pd.DataFrame(self._impl.counts_by_stage(), index=STAGES, columns=STATUSES)
+        norms = df.sum(axis=1)
+        df["evidence_index"] = ((norms - df["unknown"]) / norms.where(norms > 0)).astype(float)
+        df.attrs["evidence_index"] = self.evidence_index
+        return df
 
     def by_bearer(self) -> pandas.DataFrame:
         """Counts of the profile's norms by expected bearer and status (bearers with norms only)."""
@@ -153,7 +189,8 @@ class GapReport:
         return df[df.sum(axis=1) > 0]
 
     def coverage_index(self, weights: Optional[dict[str, float]] = None) -> pandas.Series:
-        """Mean weight of the profile's norms at each stage (NaN where the profile has none).
+        """Mean weight of the profile's norms of known status at each stage (NaN where there are
+        none): ``unknown`` norms are left out, being neither covered nor gaps.
 
         Default weights: binding 1, committed 0.6, guidance 0.3, weak 0.3, unassigned 0.2,
         gap 0, conflict -0.5; pass ``weights`` to change any of them.
@@ -165,7 +202,8 @@ class GapReport:
         return pd.Series(self._impl.coverage_index(dict(weights or {})), index=STAGES, name="coverage")
 
     def changes_from(self, before: GapReport) -> pandas.DataFrame:
-        """The norms whose status differs from ``before`` (this report is the 'after')."""
+        """The norms whose status differs from ``before`` (this report is the 'after'), with the
+        provisions that changed and the evidence the new status rests on."""
         import pandas as pd
 
         if not isinstance(before, GapReport):
@@ -189,7 +227,13 @@ class GapReport:
             }
             for c in _core.changes(before._impl, self._impl)
         ]
-        df = pd.DataFrame(rows, columns=["stage", "topic", "bearer", "in_profile", "before", "after", "changed_by"])
+        # What the new status rests on (a row settled from `unknown` shows its evidence here).
+        after = {(r.topic, r.stage, r.bearer, r.in_profile): r for r in self._impl.rows}
+        for row in rows:
+            r = after.get((row["topic"], row["stage"], row["bearer"], row["in_profile"]))
+            row["evidence"] = [str(e) for e in r.evidence] if r is not None else []
+        df = pd.DataFrame(rows, columns=["stage", "topic", "bearer", "in_profile", "before", "after", "changed_by",
+                                         "evidence"])
         return df.astype({"in_profile": bool})
 
     def text(self, width: int = 100) -> str:
@@ -225,7 +269,8 @@ class GapReport:
         return (
             f"<GapReport {k.origin}->{k.destination}"
             f"{' ' + k.sector if k.sector else ''} vs {self.profile} as of {self.as_of}: {parts}"
-            f"{f'; {extra} restrictions beyond the profile' if extra else ''}>"
+            f"{f'; {extra} restrictions beyond the profile' if extra else ''}"
+            f"; evidence index {_percent(self.evidence_index)}>"
         )
 
     def _repr_html_(self) -> Optional[str]:

@@ -25,11 +25,21 @@ def gap_report_html(report: GapReport) -> Optional[str]:
         f"{' (' + e(k.sector) + ')' if k.sector else ''}, {e(k.worker_status)} workers, "
         f"against <code>{e(report.profile)}</code>, as of {e(report.as_of)}</p>"
     )
+    norms = [r for r in rows if r.in_profile]
+    unknown = sum(r.status == "unknown" for r in norms)
+    share = report.evidence_index
+    head += (
+        f"<p><strong>Evidence index {'n/a' if share != share else f'{round(100 * share)}%'}</strong>: "
+        f"{len(norms) - unknown} of {len(norms)} norms rest on read text or a cited absence"
+        + (f"; <span style='background:{STATUS_COLOURS['unknown']}'>&nbsp;{unknown} unknown&nbsp;</span> "
+           "(an applicable instrument was not read in full: not a finding of absence)" if unknown else "")
+        + ".</p>"
+    )
     out = [head, "<table>", "<thead><tr><th>stage</th><th>topic</th><th>bearer</th><th>status</th>"
-           "<th>citations</th><th>explanation</th></tr></thead><tbody>"]
+           "<th>evidence</th><th>explanation</th></tr></thead><tbody>"]
     for r in rows:
         colour = STATUS_COLOURS[r.status]
-        cites = "<br>".join(e(c.citation) for c in r.decided_by) or "&mdash;"
+        cites = "<br>".join(e(str(x)) for x in r.evidence) or "&mdash;"
         topic = e(r.topic) + ("" if r.in_profile else " <em>(outside the profile)</em>")
         out.append(
             f"<tr><td>{e(r.stage)}</td><td>{topic}</td><td>{e(r.bearer)}</td>"
@@ -48,7 +58,12 @@ def corpus_html(corpus) -> str:
     for inst in corpus.instruments:
         out.append(f"<h2 id='{e(inst.id)}'>{e(inst.id)}: {e(inst.title)}</h2>")
         out.append(f"<p>{e(inst.kind)}, {e(inst.level)}, {'binding' if inst.binding else 'not binding'}"
-                   f"{', parties ' + e(', '.join(inst.parties)) if inst.parties else ''}. Source: {e(inst.source)}</p>")
+                   f"{', parties ' + e(', '.join(inst.parties)) if inst.parties else ''}. "
+                   f"Text read: <strong>{e(inst.text)}</strong>. Source: {e(inst.source)}</p>")
+        if inst.lacks:
+            out.append("<p>Reported lacking: " + "; ".join(
+                f"{e(lk.topic)} ({e(lk.source.strip())}: &ldquo;{e(lk.passage.strip())}&rdquo;, {e(lk.confidence)})"
+                for lk in inst.lacks) + "</p>")
         if not inst.provisions:
             out.append("<p><em>No provision coded.</em></p>")
             continue

@@ -10,6 +10,31 @@ if TYPE_CHECKING:  # pragma: no cover
     from ._gaps import GapReport
 
 
+def _hatch(row: Any) -> str | None:
+    # Unknown is dotted, so that it stays apart from a gap in print and for colour-blind readers.
+    if row.status == "unknown":
+        return ".."
+    return None if row.in_profile else "//"
+
+
+def _legend(rows: Any) -> list[Any]:
+    """A legend entry for each status present; `unknown` and `gap` always, as the two are read
+    against each other."""
+    from matplotlib.patches import Patch
+
+    from ._gaps import STATUS_COLOURS
+
+    shown = [s for s in STATUS_COLOURS if s in ("unknown", "gap") or any(r.status == s for r in rows)]
+    labels = {"unknown": "unknown (text not read)", "gap": "gap (verified absence)"}
+    return [Patch(facecolor=STATUS_COLOURS[s], hatch=".." if s == "unknown" else None, label=labels.get(s, s))
+            for s in shown]
+
+
+def _evidence_words(report: GapReport) -> str:
+    share = report.evidence_index
+    return f"evidence index {'n/a' if share != share else f'{round(100 * share)}%'}"
+
+
 def plot_gap_report(report: GapReport, ax: Any = None) -> matplotlib.figure.Figure:
     """A grid: topics down, stages across, each cell coloured by the status of its norm."""
     import matplotlib.pyplot as plt
@@ -27,7 +52,7 @@ def plot_gap_report(report: GapReport, ax: Any = None) -> matplotlib.figure.Figu
         y = topics.index(r.topic)
         x = STAGES.index(r.stage)
         ax.add_patch(plt.Rectangle((x, y), 0.95, 0.9, color=STATUS_COLOURS[r.status],
-                                   hatch=None if r.in_profile else "//", alpha=1 if r.in_profile else 0.7))
+                                   hatch=_hatch(r), alpha=1 if r.in_profile else 0.7))
     ax.set_xlim(0, len(STAGES))
     ax.set_ylim(len(topics), 0)
     ax.set_xticks([i + 0.47 for i in range(len(STAGES))], STAGES)
@@ -37,10 +62,8 @@ def plot_gap_report(report: GapReport, ax: Any = None) -> matplotlib.figure.Figu
         spine.set_visible(False)
     k = report.corridor
     ax.set_title(f"{k.origin} → {k.destination}{' ' + k.sector if k.sector else ''} vs {report.profile}, "
-                 f"as of {report.as_of}", fontsize=10)
-    present = [s for s in STATUS_COLOURS if any(r.status == s for r in rows)]
-    ax.legend(handles=[Patch(color=STATUS_COLOURS[s], label=s) for s in present],
-              loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
+                 f"as of {report.as_of}\n{_evidence_words(report)}", fontsize=10)
+    ax.legend(handles=_legend(rows), loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
 
@@ -82,7 +105,8 @@ def plot_cycle(report: GapReport, ax: Any = None) -> matplotlib.figure.Figure:
             for j, r in enumerate(items):
                 top = y + 0.25 + j * 0.32
                 ax.add_patch(FancyBboxPatch((s + 0.04, top), 0.92, 0.26, boxstyle="round,pad=0.01",
-                                            color=STATUS_COLOURS[r.status], alpha=1 if r.in_profile else 0.55))
+                                            color=STATUS_COLOURS[r.status], hatch=_hatch(r),
+                                            alpha=1 if r.in_profile else 0.55))
                 ax.text(s + 0.08, top + 0.13, f"{r.topic} · {r.status}", va="center", fontsize=6.5,
                         color="white" if r.status in ("conflict", "gap", "binding") else "black")
         y += lane_h
@@ -96,9 +120,10 @@ def plot_cycle(report: GapReport, ax: Any = None) -> matplotlib.figure.Figure:
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.set_title(f"Migration cycle {k.origin} → {k.destination}{' (' + k.sector + ')' if k.sector else ''}: "
-                 f"who owes what ({report.profile}, as of {report.as_of})", fontsize=10, pad=24)
-    present = [st for st in STATUS_COLOURS if any(r.status == st for r in rows)]
-    ax.legend(handles=[Patch(color=STATUS_COLOURS[st], label=st) for st in present], loc="upper center",
-              bbox_to_anchor=(0.5, -0.01), ncol=len(present), fontsize=8, frameon=False)
+                 f"who owes what ({report.profile}, as of {report.as_of}); {_evidence_words(report)}",
+                 fontsize=10, pad=24)
+    handles = _legend(rows)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=len(handles), fontsize=8,
+              frameon=False)
     fig.tight_layout()
     return fig

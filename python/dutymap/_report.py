@@ -46,6 +46,14 @@ def corpus_report(corpus: Corpus) -> str:
         if n:
             rows.append([kind] + [counts.get((kind, lv), 0) for lv in levels] + [n])
     out.append(table(["kind"] + levels + ["total"], rows, right=set(range(1, len(levels) + 2))))
+    by_text = s["instruments_by_text"]
+    out += [
+        "",
+        "How much of each instrument was read: "
+        + ", ".join(f"{kind} {n}" for kind, n in by_text.items())
+        + f". Topics a cited source reports an instrument lacks: {s['reported_lacks']}.",
+        "A norm that an instrument not read in full might cover is reported `unknown`, not `gap`.",
+    ]
     out += ["", "Provisions by stage (a provision may apply at several stages)"]
     out.append(
         table(["stage", "provisions"], [[k, v] for k, v in s["provisions_by_stage"].items()], right={1})
@@ -76,10 +84,11 @@ def corpus_report(corpus: Corpus) -> str:
     )
     out += ["", "Instruments"]
     rows = [
-        [i.id, i.kind, i.level, "yes" if i.binding else "no", len(i.provisions), i.name[:60]]
+        [i.id, i.kind, i.level, "yes" if i.binding else "no", i.text, len(i.provisions), len(i.lacks), i.name[:50]]
         for i in corpus.instruments
     ]
-    out.append(table(["id", "kind", "level", "binding", "provisions", "name"], rows, right={4}))
+    out.append(table(["id", "kind", "level", "binding", "text", "provisions", "lacks", "name"], rows,
+                     right={5, 6}))
     out += ["", "Profiles"]
     out.append(
         table(["id", "norms", "title"], [[p.id, len(p.norms), p.title[:70]] for p in corpus.profiles], right={1})
@@ -98,10 +107,17 @@ def gap_report_text(report, width: int = 100) -> str:
     from ._gaps import STAGES, STATUSES
 
     k = report.corridor
+    norms = [r for r in report.rows if r.in_profile]
+    unknown = sum(r.status == "unknown" for r in norms)
+    share = report.evidence_index
     out = [
         f"Gap report: {k.origin} -> {k.destination}"
         f"{' (' + k.sector + ')' if k.sector else ''}, {k.worker_status} workers, "
         f"against {report.profile}, as of {report.as_of}",
+        f"Evidence index: {'n/a' if share != share else f'{round(100 * share)}%'} "
+        f"({len(norms) - unknown} of {len(norms)} norms rest on read text or a cited absence"
+        + (f"; {unknown} unknown: the instruments that would settle them were not read" if unknown else "")
+        + ")",
         "",
     ]
     summary = report.summary()
@@ -121,13 +137,20 @@ def gap_report_text(report, width: int = 100) -> str:
         for r in rows:
             out.append(f"{r.status.upper():<10} {r.stage:<13} {r.topic}  [{r.bearer}]")
             out.append(_wrap(r.explanation, width, " " * 11))
-            if r.status in ("gap", "weak", "conflict") and r.precedents:
+            if r.status == "gap":
+                for e in r.evidence:
+                    if e.kind == "reported_lack":
+                        out.append(_wrap(f"Evidence: {e}", width, " " * 11))
+            if r.status in ("gap", "unknown", "weak", "conflict") and r.precedents:
                 agreed = "; ".join(p.citation for p in r.precedents[:3])
                 out.append(_wrap(f"Agreed elsewhere: {agreed}", width, " " * 11))
         out.append("")
     out.append(_wrap("Statuses: conflict = an applicable provision restricts the worker; binding = a binding "
                      "instrument protects; committed = only non-binding commitments; guidance = only "
                      "recommendations or guidelines; weak = qualified, below strength or narrower in scope; "
-                     "unassigned = nobody in the corridor plays the bearer role; gap = nothing applicable.",
+                     "unassigned = nobody in the corridor plays the bearer role; unknown = nothing read "
+                     "covers it, but an applicable instrument whose text was not read in full might; "
+                     "gap = verified absence (every applicable instrument read in full, or a cited source "
+                     "reports the topic lacking).",
                      width, ""))
     return "\n".join(out)

@@ -86,7 +86,8 @@ void register_compare(py::module_& m) {
       .def_readonly("both_coded", &revision_step::both_coded)
       .def_readonly("added", &revision_step::added)
       .def_readonly("dropped", &revision_step::dropped)
-      .def_readonly("changed", &revision_step::changed);
+      .def_readonly("changed", &revision_step::changed)
+      .def_readonly("not_known", &revision_step::not_known);
   m.def("revisions", [](const corpus& c, const std::string& id) {
     return checked([&] { return revisions(c, id); });
   });

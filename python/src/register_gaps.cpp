@@ -38,6 +38,24 @@ std::string status_name(gap_status s) {
   return std::string(name_of(s));
 }
 
+// One line a reader can follow: what the evidence is and where it comes from.
+std::string evidence_text(const evidence& e) {
+  switch (e.kind) {
+    case evidence_kind::provision:
+      return e.citation;
+    case evidence_kind::reported_lack:
+      return e.instrument + " lacks it, per " + e.citation +
+             (e.passage.empty() ? "" : " (\"" + e.passage + "\")") + " [" +
+             std::string(name_of(e.confidence)) + " confidence]";
+    case evidence_kind::read_in_full:
+      return e.instrument + " read in full: no clause on it";
+    case evidence_kind::not_read:
+      return e.instrument + " not read in full (text: " + std::string(name_of(e.text)) +
+             "): may cover it";
+  }
+  return e.citation;
+}
+
 }  // namespace
 
 void register_gaps(py::module_& m) {
@@ -117,6 +135,43 @@ void register_gaps(py::module_& m) {
       .def("__repr__",
            [](const cited_provision& c) { return "CitedProvision('" + c.citation + "')"; });
 
+  py::class_<evidence>(m, "Evidence",
+                       "One thing a row's status rests on: a deciding provision, a reported lack, "
+                       "an instrument read in full, or one not read (what would settle it).")
+      .def_property_readonly("kind", [](const evidence& e) { return std::string(name_of(e.kind)); })
+      .def_readonly("instrument", &evidence::instrument)
+      .def_property_readonly("provision",
+                             [](const evidence& e) -> std::optional<std::string> {
+                               if (e.provision.empty()) return std::nullopt;
+                               return e.provision;
+                             })
+      .def_readonly("citation", &evidence::citation)
+      .def_property_readonly("text", [](const evidence& e) { return std::string(name_of(e.text)); })
+      .def_readonly("passage", &evidence::passage)
+      .def_property_readonly("confidence",
+                             [](const evidence& e) { return std::string(name_of(e.confidence)); })
+      .def(py::pickle(
+          [](const evidence& e) {
+            return py::make_tuple(static_cast<int>(e.kind), e.instrument, e.provision, e.citation,
+                                  static_cast<int>(e.text), e.passage,
+                                  static_cast<int>(e.confidence));
+          },
+          [](const py::tuple& t) {
+            evidence e;
+            e.kind = static_cast<evidence_kind>(t[0].cast<int>());
+            e.instrument = t[1].cast<std::string>();
+            e.provision = t[2].cast<std::string>();
+            e.citation = t[3].cast<std::string>();
+            e.text = static_cast<text_coverage>(t[4].cast<int>());
+            e.passage = t[5].cast<std::string>();
+            e.confidence = static_cast<confidence>(t[6].cast<int>());
+            return e;
+          }))
+      .def("__str__", [](const evidence& e) { return evidence_text(e); })
+      .def("__repr__", [](const evidence& e) {
+        return "Evidence(" + std::string(name_of(e.kind)) + ", '" + e.instrument + "')";
+      });
+
   py::class_<gap_row>(m, "GapRow", "One row of a gap report.")
       .def_readonly("topic", &gap_row::topic)
       .def_property_readonly("stage",
@@ -138,6 +193,7 @@ void register_gaps(py::module_& m) {
       .def_readonly("nearest", &gap_row::nearest)
       .def_readonly("precedents", &gap_row::precedents)
       .def_readonly("norm_source", &gap_row::norm_source)
+      .def_readonly("evidence", &gap_row::evidence)
       .def(py::pickle(
           [](const gap_row& r) {
             return py::make_tuple(
@@ -145,7 +201,7 @@ void register_gaps(py::module_& m) {
                 static_cast<int>(r.status), r.in_profile, static_cast<int>(r.min_strength),
                 r.decided_by, r.explanation,
                 r.confidence ? py::object(py::int_(static_cast<int>(*r.confidence))) : py::none(),
-                r.nearest, r.precedents, r.norm_source);
+                r.nearest, r.precedents, r.norm_source, r.evidence);
           },
           [](const py::tuple& t) {
             gap_row r;
@@ -162,6 +218,7 @@ void register_gaps(py::module_& m) {
             r.nearest = t[10].cast<std::vector<cited_provision>>();
             r.precedents = t[11].cast<std::vector<cited_provision>>();
             r.norm_source = t[12].cast<std::string>();
+            r.evidence = t[13].cast<std::vector<evidence>>();
             return r;
           }))
       .def("__repr__", [](const gap_row& r) {
@@ -224,6 +281,10 @@ void register_gaps(py::module_& m) {
                 case gap_status::unassigned:
                   w.unassigned = v;
                   break;
+                case gap_status::unknown:
+                  throw py::value_error(
+                      "`unknown` has no weight: the coverage index leaves out the norms whose "
+                      "status is not known (see evidence_index)");
                 case gap_status::gap:
                   w.gap = v;
                   break;

@@ -145,6 +145,19 @@ void register_model(py::module_& m) {
       .def_property_readonly("restricts", &provision::restricts)
       .def("__repr__", [](const provision& p) { return "Provision(" + quoted(p.id) + ")"; });
 
+  py::class_<reported_lack>(m, "ReportedLack",
+                            "A topic a cited source reports an instrument does not cover.")
+      .def_readonly("topic", &reported_lack::topic)
+      .def_property_readonly("stages", [](const reported_lack& l) { return l.stages.names(); })
+      .def_property_readonly("source", [](const reported_lack& l) { return l.provenance.source; })
+      .def_property_readonly("passage", [](const reported_lack& l) { return l.provenance.passage; })
+      .def_property_readonly(
+          "confidence",
+          [](const reported_lack& l) { return std::string(name_of(l.provenance.level)); })
+      .def_readonly("notes", &reported_lack::notes)
+      .def("__repr__",
+           [](const reported_lack& l) { return "ReportedLack(" + quoted(l.topic) + ")"; });
+
   py::class_<instrument>(m, "Instrument",
                          "A convention, declaration, MOU, contract, law or policy.")
       .def_readonly("id", &instrument::id)
@@ -173,7 +186,13 @@ void register_model(py::module_& m) {
                              })
       .def_readonly("scope", &instrument::scope)
       .def_readonly("source", &instrument::source)
+      .def_property_readonly(
+          "text", [](const instrument& i) { return std::string(name_of(i.text)); },
+          "How much of its own text the coding rests on: full, partial, "
+          "described or none.")
       .def_readonly("notes", &instrument::notes)
+      .def_readonly("lacks", &instrument::lacks,
+                    "The topics a cited source reports it does not cover.")
       .def_readonly("provisions", &instrument::provisions)
       .def("to_yaml", &to_yaml, "The instrument as the YAML text of a corpus file.")
       .def("__repr__", [](const instrument& i) {
@@ -245,6 +264,8 @@ void register_model(py::module_& m) {
   vocab["worker_coverage"] = all_names<worker_coverage>();
   vocab["coded_from"] = all_names<coded_from>();
   vocab["confidence"] = all_names<confidence>();
+  vocab["text"] = all_names<text_coverage>();
+  vocab["gap_status"] = all_names<gap_status>();
   m.attr("VOCABULARIES") = vocab;
 }
 

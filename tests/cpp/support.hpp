@@ -40,8 +40,8 @@ inline void require_one(const std::vector<problem>& ps, int line, int column,
   CHECK_THAT(ps[0].message, Catch::Matchers::Contains(text));
 }
 
-/// A minimal valid instrument file, with `extra` lines added to the instrument map and one
-/// provision whose keys can be changed through `provision`.
+/// A minimal valid instrument file (read in full), with `extra` lines added to the instrument map
+/// and one provision whose keys can be changed through `provision`.
 inline std::string instrument_yaml(
     const std::string& extra = "",
     const std::string& provision =
@@ -63,7 +63,9 @@ inline std::string instrument_yaml(
          extra +
          "  provisions:\n"
          "    -\n" +
-         provision;
+         provision +
+         // Last, so that the lines the tests locate problems on are those of the lines above.
+         "  text: full\n";
 }
 
 }  // namespace dutymap::testing

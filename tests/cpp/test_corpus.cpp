@@ -92,7 +92,7 @@ TEST_CASE("layers add and replace items, by id, only when they say so", "[corpus
       "instrument:\n  id: mou-khm-tha-2015\n  title: Revised again\n  kind: mou\n  level: "
       "bilateral\n"
       "  parties: [KHM, THA]\n  supersedes: mou-khm-tha-2003\n  source: s\n  replaces: true\n  "
-      "provisions: []\n";
+      "provisions: []\n  text: none\n";
   const std::string addition = "actors:\n  - {id: LAO, name: Lao PDR, kind: state, source: s}\n";
   const corpus layered =
       load_sources({{source_file{"r.yaml", replacement}}, {source_file{"a.yaml", addition}}}, base);
@@ -128,7 +128,7 @@ TEST_CASE("layers add and replace items, by id, only when they say so", "[corpus
         "  parties: [KHM, THA]\n  source: s\n  replaces: true\n  provisions:\n"
         "    - {article: '1', summary: s, modality: right, strength: shall, bearers: [worker],\n"
         "       stages: [employment], topics: [nope], provenance: {coded_from: text, source: s, "
-        "confidence: high}}\n";
+        "confidence: high}}\n  text: full\n";
     auto ps = check_sources({{source_file{"x.yaml", bad}}}, base);
     REQUIRE(ps.size() == 1);
     CHECK(ps[0].file == "x.yaml");

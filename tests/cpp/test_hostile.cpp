@@ -18,7 +18,7 @@ std::string laughs() {
     for (int k = 0; k < 10; ++k) y += std::string(k ? ", " : "") + "*a" + std::to_string(i - 1);
     y += "]\n";
   }
-  return y + "  provisions: *a9\n";
+  return y + "  provisions: *a9\n  text: full\n";
 }
 }  // namespace
 

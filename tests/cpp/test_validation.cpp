@@ -56,12 +56,18 @@ TEST_CASE("missing required keys are reported", "[validation]") {
   auto ps = problems_of(
       "instrument:\n  id: mou-khm-tha-2026\n  title: x\n  parties: [KHM, THA]\n  source: s\n  "
       "provisions: []\n");
-  REQUIRE(ps.size() == 2);
+  REQUIRE(ps.size() == 3);
   CHECK(ps[0].line == 2);
-  CHECK_THAT(ps[0].message, Catch::Matchers::Contains("missing required key `kind`"));
-  CHECK_THAT(ps[1].message, Catch::Matchers::Contains("missing required key `level`"));
+  std::string all;
+  for (const auto& p : ps) all += p.message + "\n";
+  CHECK_THAT(all, Catch::Matchers::Contains("missing required key `kind`"));
+  CHECK_THAT(all, Catch::Matchers::Contains("missing required key `level`"));
+  // How much of its text was read is required: the validator says what the values mean.
+  CHECK_THAT(all, Catch::Matchers::Contains(
+                      "missing required key `text` in instrument: how much of its own text was "
+                      "read (full, partial, described or none)"));
   require_one(problems_of("instrument:\n  id: x\n  title: x\n  kind: mou\n  level: bilateral\n  "
-                          "parties: [KHM, THA]\n  source: s\n"),
+                          "parties: [KHM, THA]\n  source: s\n  text: full\n"),
               2, 3, "missing required key `provisions`");
 }
 
@@ -201,10 +207,12 @@ TEST_CASE("duplicate ids are reported, within a layer and across layers", "[vali
   }
   SECTION("two provisions with the same citation") {
     auto y = instrument_yaml();
-    y += "    - article: \"3\"\n      summary: again\n      modality: obligation\n      strength: "
-         "shall\n"
-         "      bearers: [employer]\n      stages: [employment]\n      topics: [wages.minimum]\n"
-         "      provenance: {coded_from: text, source: d, confidence: high}\n";
+    y.insert(y.rfind("  text: full\n"),
+             "    - article: \"3\"\n      summary: again\n      modality: obligation\n      "
+             "strength: shall\n"
+             "      bearers: [employer]\n      stages: [employment]\n      topics: "
+             "[wages.minimum]\n"
+             "      provenance: {coded_from: text, source: d, confidence: high}\n");
     require_one(problems_of(y), 18, 7, "duplicate provision id `mou-khm-tha-2026:3`");
   }
 }
@@ -218,11 +226,11 @@ TEST_CASE("supersedes chains may not loop or change parties", "[validation]") {
     const std::string a =
         "instrument:\n  id: mou-a\n  title: A\n  kind: mou\n  level: bilateral\n  parties: [KHM, "
         "THA]\n"
-        "  supersedes: mou-b\n  source: s\n  provisions: []\n";
+        "  supersedes: mou-b\n  source: s\n  provisions: []\n  text: full\n";
     const std::string b =
         "instrument:\n  id: mou-b\n  title: B\n  kind: mou\n  level: bilateral\n  parties: [KHM, "
         "THA]\n"
-        "  supersedes: mou-a\n  source: s\n  provisions: []\n";
+        "  supersedes: mou-a\n  source: s\n  provisions: []\n  text: full\n";
     auto ps = check_sources({{source_file{"a.yaml", a}, source_file{"b.yaml", b}}}, small());
     REQUIRE(ps.size() == 1);
     CHECK(ps[0].file == "a.yaml");
@@ -286,7 +294,7 @@ TEST_CASE("an annex inherits from its instrument and must agree with it", "[vali
   CHECK(annex.provisions[0].scope.sectors == std::vector<std::string>{"domestic_work"});
   require_one(
       problems_of("instrument:\n  id: annex-x\n  title: x\n  annex_to: mou-khm-mys-2015-dw\n"
-                  "  binding: true\n  source: s\n  provisions: []\n"),
+                  "  binding: true\n  source: s\n  provisions: []\n  text: full\n"),
       5, 12, "`binding` of annex `annex-x` differs from that of `mou-khm-mys-2015-dw`");
 }
 
@@ -353,7 +361,7 @@ TEST_CASE("YAML values: nulls are absent, quoted text is text, aliases share", "
 }
 
 TEST_CASE("a second YAML document or an unknown alias is a located problem", "[validation]") {
-  require_one(problems_of(instrument_yaml() + "---\nactors: []\n"), 18, 1,
+  require_one(problems_of(instrument_yaml() + "---\nactors: []\n"), 19, 1,
               "a second YAML document starts here");
   const auto ps = problems_of(instrument_yaml("  notes: *nowhere\n"));
   REQUIRE_FALSE(ps.empty());

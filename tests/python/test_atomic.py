@@ -200,6 +200,7 @@ instrument:
   id: mou-khm-tha-2031
   title: Draft revision of the Cambodia-Thailand MOU
   kind: mou
+  text: full
   level: bilateral
   parties: [KHM, THA]
   adopted: 2031-06-01
@@ -218,7 +219,7 @@ instrument:
 
 BROKEN = {
     "syntax.yaml": "instrument: [broken\n",
-    "unknown-key.yaml": DRAFT.replace("  kind: mou\n", "  kind: mou\n  colour: blue\n"),
+    "unknown-key.yaml": DRAFT.replace("  kind: mou\n  text: full\n", "  kind: mou\n  text: full\n  colour: blue\n"),
     "same-id.yaml": DRAFT,  # the same id again, without `replaces: true`
     "bad-topic.yaml": DRAFT.replace("mou-khm-tha-2031", "mou-khm-tha-2032").replace("recruitment.fees", "fees"),
     "not-utf8.yaml": "instrument:\n  id: caf\xe9\n",

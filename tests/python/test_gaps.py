@@ -97,6 +97,7 @@ instrument:
   id: mou-khm-tha-2026
   title: Draft revision of the Cambodia-Thailand MOU
   kind: mou
+  text: full
   level: bilateral
   parties: [KHM, THA]
   adopted: 2026-06-01

@@ -17,6 +17,7 @@ DRAFT = textwrap.dedent(
       id: mou-khm-tha-2026
       title: Draft revision of the Cambodia-Thailand MOU
       kind: mou
+      text: full
       level: bilateral
       parties: [KHM, THA]
       adopted: 2026-06-01

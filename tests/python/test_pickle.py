@@ -15,6 +15,7 @@ instrument:
   id: mou-khm-tha-2026-draft
   title: Draft
   kind: mou
+  text: full
   level: bilateral
   binding: false
   parties: [KHM, THA]

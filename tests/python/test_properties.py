@@ -596,6 +596,7 @@ instrument:
   id: x-text
   title: Text round trip
   kind: recommendation
+  text: full
   level: global
   source: tests
   provisions:
@@ -1002,6 +1003,7 @@ instrument:
   id: mou-khm-tha-2031
   title: "Memorandum of Understanding: ការងារ / แรงงาน"
   kind: mou
+  text: full
   level: bilateral
   parties: [KHM, THA]
   adopted: 2031-06-01

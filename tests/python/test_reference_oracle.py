@@ -111,6 +111,7 @@ instrument:
   id: test-c900
   title: Test convention
   kind: convention
+  text: full
   level: global
   adopted: 2001-06-15
   scope: {workers: all}
@@ -143,6 +144,7 @@ instrument:
   id: test-p900
   title: Test protocol
   kind: protocol
+  text: full
   level: global
   adopted: 2014
   source: test
@@ -156,6 +158,7 @@ instrument:
   id: test-r900
   title: Test recommendation
   kind: recommendation
+  text: full
   level: global
   adopted: 2001
   source: test
@@ -173,6 +176,7 @@ instrument:
   id: test-mou-khm-tha-2018
   title: Test MOU
   kind: mou
+  text: full
   level: bilateral
   parties: [KHM, THA]
   in_force: 2018-03
@@ -213,6 +217,7 @@ instrument:
   id: test-law-tha
   title: Test law
   kind: national_law
+  text: full
   level: national
   parties: [THA]
   source: test
@@ -229,6 +234,7 @@ instrument:
   id: test-mou-mmr-tha-2030
   title: Test future MOU
   kind: mou
+  text: full
   level: bilateral
   parties: [MMR, THA]
   adopted: 2030
