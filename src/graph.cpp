@@ -130,6 +130,13 @@ void graph::write_graphml(std::ostream& out) const {
                           [this](vertex v) { return std::string(name_of(g_[v].kind)); }));
   dp.property("label", boost::make_function_property_map<vertex, std::string>(
                            [this](vertex v) { return label(v); }));
+  // How much of an instrument's text was read, so that a reader of the export can tell an
+  // instrument with no clause on a topic from one nobody has read (empty for other vertices).
+  dp.property("text", boost::make_function_property_map<vertex, std::string>([this](vertex v) {
+                return g_[v].kind == vertex_kind::instrument
+                           ? std::string(name_of(corpus_->content().instruments[g_[v].index].text))
+                           : std::string();
+              }));
   using edge = csr::edge_descriptor;
   dp.property("kind", boost::make_function_property_map<edge, std::string>(
                           [this](edge e) { return std::string(name_of(g_[e].kind)); }));

@@ -89,7 +89,8 @@ class graph {
   /// Targets of the out-edges of `v` of one kind.
   std::vector<vertex> targets(vertex v, edge_kind k) const;
 
-  /// Writes the graph in GraphML (vertex attributes `kind`, `label`; edge attribute `kind`).
+  /// Writes the graph in GraphML (vertex attributes `kind`, `label` and, for instruments, `text`;
+  /// edge attribute `kind`).
   void write_graphml(std::ostream& out) const;
   /// Writes the graph in Graphviz DOT.
   void write_dot(std::ostream& out) const;

@@ -240,6 +240,30 @@ class Provision:
         """
         Topic id -> 'protects' or 'restricts'.
         """
+class ReportedLack:
+    """
+    A topic a cited source reports an instrument does not cover.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def confidence(self) -> str:
+        ...
+    @property
+    def notes(self) -> str:
+        ...
+    @property
+    def passage(self) -> str:
+        ...
+    @property
+    def source(self) -> str:
+        ...
+    @property
+    def stages(self) -> list[str]:
+        ...
+    @property
+    def topic(self) -> str:
+        ...
 class Instrument:
     """
     A convention, declaration, MOU, contract, law or policy.
@@ -275,11 +299,21 @@ class Instrument:
     def level(self) -> str:
         ...
     @property
+    def lacks(self) -> list[ReportedLack]:
+        """
+        The topics a cited source reports it does not cover.
+        """
+    @property
     def name(self) -> str:
         ...
     @property
     def notes(self) -> str:
         ...
+    @property
+    def text(self) -> str:
+        """
+        How much of its own text the coding rests on: full, partial, described or none.
+        """
     @property
     def parties(self) -> list[str]:
         ...
@@ -522,6 +556,35 @@ class CitedProvision:
     @property
     def tier(self) -> str:
         ...
+class Evidence:
+    """
+    One thing a row's status rests on: a deciding provision, a reported lack, an instrument read in full, or one not read (what would settle it).
+    """
+    def __repr__(self) -> str:
+        ...
+    def __str__(self) -> str:
+        ...
+    @property
+    def citation(self) -> str:
+        ...
+    @property
+    def confidence(self) -> str:
+        ...
+    @property
+    def instrument(self) -> str:
+        ...
+    @property
+    def kind(self) -> str:
+        ...
+    @property
+    def passage(self) -> str:
+        ...
+    @property
+    def provision(self) -> str | None:
+        ...
+    @property
+    def text(self) -> str:
+        ...
 class GapRow:
     """
     One row of a gap report.
@@ -539,6 +602,9 @@ class GapRow:
         ...
     @property
     def decided_by(self) -> list[CitedProvision]:
+        ...
+    @property
+    def evidence(self) -> list[Evidence]:
         ...
     @property
     def explanation(self) -> str:
@@ -741,6 +807,9 @@ class RevisionStep:
         ...
     @property
     def changed(self) -> list[TopicDifference]:
+        ...
+    @property
+    def not_known(self) -> list[TopicDifference]:
         ...
     @property
     def dropped(self) -> list[TopicDifference]:

@@ -215,6 +215,13 @@ class GapReport:
             raise ValueError(
                 f"changes_from compares two reports of the same corridor and profile; got {before!r} and {self!r}"
             )
+        # What the new status rests on (a row settled from `unknown` shows its evidence here).
+        after = {(r.topic, r.stage, r.bearer, r.in_profile): r for r in self._impl.rows}
+
+        def evidence(c: _core.StatusChange) -> list[str]:
+            r = after.get((c.topic, c.stage, c.bearer, c.in_profile))
+            return [str(e) for e in r.evidence] if r is not None else []
+
         rows = [
             {
                 "stage": c.stage,
@@ -224,14 +231,10 @@ class GapReport:
                 "before": c.before,
                 "after": c.after,
                 "changed_by": list(c.changed_by),
+                "evidence": evidence(c),
             }
             for c in _core.changes(before._impl, self._impl)
         ]
-        # What the new status rests on (a row settled from `unknown` shows its evidence here).
-        after = {(r.topic, r.stage, r.bearer, r.in_profile): r for r in self._impl.rows}
-        for row in rows:
-            r = after.get((row["topic"], row["stage"], row["bearer"], row["in_profile"]))
-            row["evidence"] = [str(e) for e in r.evidence] if r is not None else []
         df = pd.DataFrame(rows, columns=["stage", "topic", "bearer", "in_profile", "before", "after", "changed_by",
                                          "evidence"])
         return df.astype({"in_profile": bool})

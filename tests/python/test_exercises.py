@@ -30,7 +30,7 @@ propose,,working_time.weekly_rest,,right,employer,employment,,,A day off each we
 
 # The same answers graded by hand (see tests/cpp/test_exercises.cpp for the working).
 CODE = (1 + 1 + 0.9 + 0.6 + 0.4 / 3 + 0.5) / 12
-GAPS = 7.2 / 15
+GAPS = 6.6 / 15  # minimum wage and hours are `unknown` in the key: calling them gaps costs 0.15 each
 PROPOSE = 2 / 11
 
 
@@ -97,18 +97,18 @@ def test_partial_answers_from_a_dataframe_and_from_csv_grade_the_same(tmp_path):
     assert tasks.loc["code", "score"] == pytest.approx(CODE)
     assert tasks.loc["code", "precision"] == pytest.approx(20 / 25)
     assert tasks.loc["gaps", "f1"] == pytest.approx(GAPS)
-    assert tasks.loc["gaps", "recall"] == pytest.approx(0.36)
+    assert tasks.loc["gaps", "recall"] == pytest.approx(0.33)
     assert tasks.loc["propose", "right"] == 1
     items = from_csv.items.set_index(["task", "item"])
     assert items.loc[("code", "one-employer"), "credit"] == pytest.approx(0.9)
     assert "effect: gave protects, key restricts" in items.loc[("code", "one-employer"), "feedback"]
     assert items.loc[("gaps", "working_time.weekly_rest @ employment"), "verdict"] == "extra"
     assert items.loc[("code", "insurance"), "verdict"] == "missed"
-    assert "(gap -> committed)" in items.loc[("propose", "proposal 1"), "feedback"]
+    assert "(unknown -> committed)" in items.loc[("propose", "proposal 1"), "feedback"]
     page = from_csv._repr_html_()
     assert "Not a gap: `working_time.weekly_rest` at employment is committed" in page
     assert "<script" not in page
-    assert repr(from_csv).startswith("<Grade khm-mys-2015-dw: 33.")
+    assert repr(from_csv).startswith("<Grade khm-mys-2015-dw: 32.")
 
 
 def test_lists_in_dataframe_cells_are_read_as_several_values():
@@ -206,7 +206,7 @@ def test_the_command_line_lists_shows_grades_and_checks(tmp_path):
     out = run_cli("exercise", "grade", "khm-mys-2015-dw", str(answers))
     assert out.returncode == 0
     assert out.stdout.startswith("The Cambodia–Malaysia domestic workers MOU and the clauses that "
-                                 "work against the worker: 33.5 / 100")
+                                 "work against the worker: 32.2 / 100")
     out = run_cli("exercise", "grade", "khm-mys-2015-dw", str(answers), "--format", "json")
     import json
 

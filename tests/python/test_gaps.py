@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import dutymap as dm
+from dutymap._gaps import STATUSES
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LMP = "khm-lmp-2014-mou-minimum"
@@ -33,10 +35,20 @@ def test_thailand_gaps_named_by_the_review(thailand):
     for topic in ["working_time.weekly_rest", "working_time.hours", "social_security.portability", "wages.minimum"]:
         assert status[(topic, "employment")] == "gap"
     assert status[("skills.certification", "pre_departure")] == "gap"
+    # What the review does not speak to, in a text nobody has read, is unknown, not a gap.
+    for topic, stage in [("recruitment.fees", "pre_departure"), ("conditions.accommodation", "employment"),
+                         ("conditions.occupational_safety", "employment"),
+                         ("contract.standard_contract", "pre_departure"),
+                         ("contract.written_before_departure", "pre_departure")]:
+        assert status[(topic, stage)] == "unknown"
     assert "KHM" in df.set_index("topic").loc["recruitment.fees", "actor"]
     summary = thailand.summary()
-    assert summary.loc["employment", "gap"] == 6
-    assert summary.values.sum() == len(dm.load().profile(LMP).norms)
+    assert summary.loc["employment", "gap"] == 4
+    assert summary.loc["employment", "unknown"] == 2
+    assert summary[list(STATUSES)].values.sum() == len(dm.load().profile(LMP).norms)
+    assert summary.attrs["evidence_index"] == thailand.evidence_index == 0.5
+    assert summary.loc["pre_departure", "evidence_index"] == pytest.approx(1 / 4)
+    assert pd.isna(summary.loc["transit", "evidence_index"])
 
 
 def test_malaysia_domestic_conflicts_and_commitments(malaysia_dw):
@@ -118,7 +130,19 @@ instrument:
     before = corpus.gaps("KHM", "THA", profile=LMP, as_of="2026-12-31")
     after = corpus.scenario().add(draft).gaps("KHM", "THA", profile=LMP, as_of="2026-12-31")
     changes = after.changes_from(before)
-    assert changes[["topic", "before", "after"]].values.tolist() == [["working_time.weekly_rest", "gap", "committed"]]
+    # Read in full, the draft settles what the unread 2015 MOU left unknown (gaps now, as the draft
+    # has no clause on them), and its weekly-rest clause covers what the review said was missing.
+    assert changes[["topic", "before", "after"]].values.tolist() == [
+        ["recruitment.fees", "unknown", "gap"],
+        ["working_time.weekly_rest", "gap", "committed"],
+        ["conditions.accommodation", "unknown", "gap"],
+        ["conditions.occupational_safety", "unknown", "gap"],
+        ["contract.standard_contract", "unknown", "gap"],
+        ["contract.written_before_departure", "unknown", "gap"],
+    ]
+    settled = changes.set_index("topic").loc["recruitment.fees", "evidence"]
+    assert settled == ["mou-khm-tha-2026 read in full: no clause on it"]
+    assert after.evidence_index == 1.0
     # Before the draft applies, nothing changes.
     assert corpus.scenario().add(draft).gaps("KHM", "THA", profile=LMP, as_of="2025-12-31").changes_from(
         corpus.gaps("KHM", "THA", profile=LMP, as_of="2025-12-31")).empty

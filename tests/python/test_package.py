@@ -17,7 +17,6 @@ DRAFT = textwrap.dedent(
       id: mou-khm-tha-2026
       title: Draft revision of the Cambodia-Thailand MOU
       kind: mou
-      text: full
       level: bilateral
       parties: [KHM, THA]
       adopted: 2026-06-01
@@ -32,6 +31,7 @@ DRAFT = textwrap.dedent(
           stages: [pre_departure]
           topics: [recruitment.fees]
           provenance: {coded_from: text, source: draft Art. 5(1), confidence: high}
+      text: full
     """
 )
 

@@ -364,6 +364,8 @@ def corpora(draw: Any) -> Generated:
         if (sc := scope()) is not None:
             item["scope"] = sc
         item["source"] = draw(text())[1]
+        item["text"] = draw(st.sampled_from(V["text"]))
+        g.expect[("instrument", iid, "text")] = item["text"]
         if (notes := draw(text(optional=True))):
             item["notes"] = notes[1]
 
@@ -447,6 +449,21 @@ def corpora(draw: Any) -> Generated:
             if (pnotes := draw(text(optional=True))):
                 p["notes"] = pnotes[1]
             provisions.append(p)
+        # What a source reports it lacks: only where no clause protects (a lack beside a protecting
+        # clause on the same topic is refused).
+        if not provisions:
+            lacks = []
+            for li, t in enumerate(subset(draw, topic_ids, 0, 2)):
+                lack: dict[str, Any] = {"topic": t}
+                if draw(st.booleans()):
+                    lack["stages"] = id_list(draw, subset(draw, STAGES, 1))
+                passage = draw(text())
+                lack.update(source=draw(text())[1], passage=passage[1],
+                            confidence=draw(st.sampled_from(V["confidence"])))
+                g.expect[("instrument", iid, f"lacks.{li}.passage")] = passage[0]
+                lacks.append(lack)
+            if lacks:
+                item["lacks"] = lacks
         item["provisions"] = provisions
         instruments.append(item)
         info[iid] = {"parties": parties, "annex": bool(annex_to), "kind": kind, "parts": parts}
@@ -517,7 +534,7 @@ def read_tree(folder: Path) -> dict[str, bytes]:
 def value_of(corpus: dm.Corpus, kind: str, id: str, attribute: str) -> Any:
     item = next(s for s in corpus.sectors if s.id == id) if kind == "sector" else getattr(corpus, kind)(id)
     for name in attribute.split("."):
-        item = getattr(item, name)
+        item = item[int(name)] if name.isdigit() else getattr(item, name)
     return item
 
 
@@ -707,6 +724,7 @@ def draft_mous(draw: Any) -> tuple[str, list[str], dict[str, str]]:
     if draw(st.booleans()):
         mou["scope"] = {"sectors": Flow(subset(draw, BUILTIN_SECTORS, 1, 1))}
     mou["source"] = draw(text())[1]
+    mou["text"] = draw(st.sampled_from(V["text"]))
 
     def provisions() -> list[dict[str, Any]]:
         out = []
@@ -734,7 +752,8 @@ def draft_mous(draw: Any) -> tuple[str, list[str], dict[str, str]]:
     files = {"mou.yaml": yaml_text({"instrument": mou})}
     if draw(st.booleans()):
         contract = {"id": f"{iid}-contract", "title": draw(text())[1], "kind": "standard_contract",
-                    "annex_to": iid, "source": draw(text())[1], "provisions": provisions()}
+                    "annex_to": iid, "source": draw(text())[1], "text": draw(st.sampled_from(V["text"])),
+                    "provisions": provisions()}
         files["contract.yaml"] = yaml_text({"instrument": contract})
     return iid, parties, files
 
@@ -1082,7 +1101,7 @@ def test_a_topic_id_with_a_space_is_a_problem_not_an_exception(tmp_path):
     path = tmp_path / "draft.yaml"
     path.write_text(VALID_INSTRUMENT.replace("[recruitment.fees]", "[recruitment fees]"), encoding="utf-8")
     problems = dm.check(path)
-    assert problems and all(p.line == 24 for p in problems), problems
+    assert problems and all(p.line == 25 for p in problems), problems
     assert any("white space" in p.message for p in problems), problems
     with pytest.raises(dm.CorpusError) as err:
         dm.load(path)
