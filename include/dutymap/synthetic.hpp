@@ -50,9 +50,13 @@ struct synthetic_options {
 /// Generates the content of a synthetic corpus: topics and sectors, states with their ministries,
 /// inspectorates, embassies, recruitment agencies, unions and NGOs, global conventions with their
 /// ratifications, regional declarations, national laws, bilateral MOUs and agreements with their
-/// revisions and annexed standard contracts, and reference profiles. Every provision is marked
-/// synthetic in its provenance. Throws std::invalid_argument for options out of range. Cost:
-/// linear in the number of provisions; XL takes seconds.
+/// revisions and annexed standard contracts, and reference profiles. Each instrument says how much
+/// of its text was read (`text`, drawn by kind in the real corpus's proportions: those of which
+/// nothing is known have no provisions, those known from descriptions are coded from them), and a
+/// third of the bilateral ones not read in full list topics a review reports they lack (`lacks`,
+/// never on a topic one of their protecting clauses covers): docs/synthetic.md gives the shares.
+/// Every provision is marked synthetic in its provenance. Throws std::invalid_argument for options
+/// out of range. Cost: linear in the number of provisions; XL takes seconds.
 corpus_content synthetic_content(const synthetic_options& options);
 
 /// `corpus::build(synthetic_content(options))`: the generated content, validated and indexed.

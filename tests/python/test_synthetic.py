@@ -46,8 +46,10 @@ def test_sizes_and_overrides() -> None:
     assert len(few.topics) == 20
     assert sum(1 for a in few.actors if a.kind == "state") == 5
     for instrument in few.instruments:
-        if instrument.level == "bilateral":
+        if instrument.level == "bilateral" and instrument.text != "none":
             assert 3 <= len(instrument.provisions) <= 5
+        if instrument.text == "none":
+            assert not instrument.provisions
 
 
 @pytest.mark.parametrize(
@@ -99,6 +101,62 @@ def test_gaps_and_comparisons_run_on_it(generated: dm.Corpus) -> None:
     ids = generated.bilateral_instruments(origin, destination)
     comparison = generated.compare(ids)
     assert comparison is not None
+
+
+def test_instruments_of_every_text_kind_and_lacks_no_clause_contradicts(
+    generated: dm.Corpus,
+) -> None:
+    texts = {i.text for i in generated.instruments}
+    assert texts == {"full", "partial", "described", "none"}
+    lacking = [i for i in generated.instruments if i.lacks]
+    assert lacking
+    stages = {"pre_departure", "transit", "employment", "return_home"}
+    for instrument in lacking:
+        # Only bilateral instruments not read in full, one to four lacks each.
+        assert instrument.level == "bilateral" and instrument.text != "full", instrument.id
+        assert 1 <= len(instrument.lacks) <= 4
+        for lack in instrument.lacks:
+            assert generated.topic(lack.topic) is not None
+            assert lack.source == "synthetic review s7" and lack.passage
+            assert lack.confidence in {"high", "medium", "low"}
+            covered = set(lack.stages) or stages
+            for p in instrument.provisions:
+                for topic, effect in p.topics.items():
+                    under = topic == lack.topic or topic.startswith(lack.topic + ".")
+                    assert not (effect == "protects" and under and covered & set(p.stages)), (
+                        f"{instrument.id} lacks {lack.topic} but {p.id} protects on {topic}"
+                    )
+    # Nothing known of an instrument: no provisions; known from descriptions: coded from them.
+    for instrument in generated.instruments:
+        if instrument.text == "none":
+            assert not instrument.provisions
+        if instrument.text == "described":
+            assert {p.provenance.coded_from for p in instrument.provisions} <= {"secondary"}
+
+
+def test_text_and_lacks_are_the_same_for_a_seed() -> None:
+    def texts(corpus: dm.Corpus) -> list:
+        return [
+            (i.id, i.text, [(lack.topic, tuple(lack.stages), lack.confidence) for lack in i.lacks])
+            for i in corpus.instruments
+        ]
+
+    first = texts(dm.synthetic(instruments=150, seed=11))
+    assert first == texts(dm.synthetic(instruments=150, seed=11))
+    assert first != texts(dm.synthetic(instruments=150, seed=12))
+
+
+def test_gap_reports_have_unknown_and_gap_rows(generated: dm.Corpus) -> None:
+    pairs = sorted(
+        {tuple(i.parties) for i in generated.instruments if i.level == "bilateral"}
+    )
+    statuses: set[str] = set()
+    for origin, destination in pairs:
+        report = generated.gaps(
+            origin, destination, profile="syn-bilateral-minimum", as_of="2020-12-31"
+        )
+        statuses |= set(report.to_pandas()["status"])
+    assert {"gap", "unknown"} <= statuses
 
 
 def test_save_and_load_give_an_equal_corpus(tmp_path: Path) -> None:
