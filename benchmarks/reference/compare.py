@@ -1,8 +1,13 @@
-"""Comparing agreements: coverage matrix, cosine and Jaccard similarity, topic-by-topic diff.
+"""Comparing agreements: coverage matrix, cosine and Jaccard similarity, topic-by-topic diff,
+revisions and scores against a profile.
 
 A cell of the coverage matrix is the strongest protection an instrument (with its annexed
 standard contracts, by default) gives on a topic minus the strongest restriction it imposes there,
 a clause weighing ``shall`` 1, ``should`` 0.6, ``may`` 0.3, halved when qualified (docs/compare.md).
+
+A topic only one side of a diff speaks to is absent from the other only where that side (with its
+annexes, when they count) was read in full or is reported to lack the topic at every stage;
+otherwise whether it covers the topic is not known (``unknown_in_a`` / ``unknown_in_b``).
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import numpy as np
 import pandas as pd
 
 from .corpus import ReferenceCorpus
-from .vocab import STAGES
+from .corridor import make_corridor
+from .gaps import corridor_gaps, coverage_index, evidence_index
+from .vocab import COVERAGE_WEIGHTS, STAGES
 
 DEFAULT_WEIGHTS = {"shall": 1.0, "should": 0.6, "may": 0.3, "qualified": 0.5}
 
@@ -151,16 +158,35 @@ def _sides(corpus: ReferenceCorpus, instrument: str, with_annexes: bool) -> dict
     return out
 
 
+def _unread(corpus: ReferenceCorpus, instrument: str, with_annexes: bool) -> dict[str, list[str]]:
+    """The parts of an instrument (itself, and its annexes when they count with it) not read in
+    full, each with the topics a source reports it lacks at every stage: where such a part is
+    silent on a topic under none of those, its silence is not known to be absence."""
+    parts = [instrument, *(corpus.annexes_of(instrument) if with_annexes else [])]
+    text = corpus.instruments["text"]
+    lacks = corpus.lacks
+    everywhere = lacks[(lacks["stages"].map(len) == 0).to_numpy()]
+    return {p: everywhere.loc[everywhere["instrument"] == p, "topic"].tolist() for p in parts if text[p] != "full"}
+
+
+def _known_absent(unread: dict[str, list[str]], topic: str) -> bool:
+    """Whether every part not read in full is reported to lack the topic (or one above it)."""
+    return all(any(topic == t or topic.startswith(t + ".") for t in lacking) for lacking in unread.values())
+
+
 def diff(corpus: ReferenceCorpus, a: str, b: str, with_annexes: bool = True) -> pd.DataFrame:
     """Topic by topic, how instrument ``a`` relates to ``b``.
 
-    Columns: topic, relation (one of :data:`.vocab.RELATIONS`), a and b (provision ids: the
-    protecting ones strongest first, then the restricting ones), a_citations and b_citations.
+    Columns: topic, relation (one of :data:`.vocab.RELATIONS`; a topic one side is silent on is
+    ``only_in_*`` where that side is known to lack it, ``unknown_in_*`` where it is not), a and b
+    (provision ids: the protecting ones strongest first, then the restricting ones), a_citations
+    and b_citations.
     """
     prov = corpus.provisions
     ids = prov["id"].to_numpy()
     citations = prov["citation"].to_numpy()
     sa, sb = _sides(corpus, a, with_annexes), _sides(corpus, b, with_annexes)
+    unread_a, unread_b = _unread(corpus, a, with_annexes), _unread(corpus, b, with_annexes)
     rows = []
     for topic in sorted(set(sa) | set(sb)):
         x, y = sa.get(topic), sb.get(topic)
@@ -168,8 +194,10 @@ def diff(corpus: ReferenceCorpus, a: str, b: str, with_annexes: bool = True) -> 
         def cites(side: Optional[dict[str, list[int]]], names: np.ndarray = ids) -> tuple[str, ...]:
             return () if side is None else tuple(names[side["protects"] + side["restricts"]])
 
-        if x is None or y is None:
-            relation = "only_in_a" if x is not None else "only_in_b"
+        if x is None:
+            relation = "only_in_b" if _known_absent(unread_a, topic) else "unknown_in_a"
+        elif y is None:
+            relation = "only_in_a" if _known_absent(unread_b, topic) else "unknown_in_b"
         elif (x["protects"] and not x["restricts"] and y["restricts"] and not y["protects"]) or (
                 y["protects"] and not y["restricts"] and x["restricts"] and not x["protects"]):
             relation = "opposite"
@@ -190,3 +218,90 @@ def diff(corpus: ReferenceCorpus, a: str, b: str, with_annexes: bool = True) -> 
                 relation = "equivalent"
         rows.append((topic, relation, cites(x), cites(y), cites(x, citations), cites(y, citations)))
     return pd.DataFrame(rows, columns=["topic", "relation", "a", "b", "a_citations", "b_citations"])
+
+
+def revisions(corpus: ReferenceCorpus, instrument: str) -> pd.DataFrame:
+    """Along the instrument's supersedes chain, oldest first, what each revision added, dropped
+    and changed (the later one diffed against the earlier, annexes counting with each), and the
+    topics one side speaks to where the other was not read in full (``not known``). A step where
+    either side has no coded provision claims no change (``not comparable``).
+
+    Columns: from, to, change, topic, relation.
+    """
+    if instrument not in corpus.instruments.index:
+        raise KeyError(f"unknown instrument `{instrument}`")
+    chain = corpus.revision_chain(instrument)
+    counts = corpus.instruments["provision_count"]
+    rows = []
+    for old, new in zip(chain, chain[1:]):
+        coded = [counts[i] + sum(counts[x] for x in corpus.annexes_of(i)) > 0 for i in (old, new)]
+        if not all(coded):
+            rows.append((old, new, "not comparable", None, None))
+            continue
+        by_change: dict[str, list[tuple[str, str]]] = {"added": [], "dropped": [], "changed": [], "not known": []}
+        for d in diff(corpus, new, old).itertuples(index=False):
+            change = {"only_in_a": "added", "only_in_b": "dropped", "unknown_in_a": "not known",
+                      "unknown_in_b": "not known", "equivalent": None}.get(d.relation, "changed")
+            if change is not None:
+                by_change[change].append((d.topic, d.relation))
+        rows += [(old, new, change, topic, relation) for change, items in by_change.items()
+                 for topic, relation in items]
+    return pd.DataFrame(rows, columns=["from", "to", "change", "topic", "relation"])
+
+
+def _effective(corpus: ReferenceCorpus, instrument: str) -> Optional[str]:
+    """The date an instrument takes effect as written (in force, else adopted), or None."""
+    for key in ("in_force", "adopted"):
+        date = corpus.instruments.at[instrument, key]
+        if isinstance(date, str) and date:  # a missing date is None or NaN in the table
+            return date
+    return None
+
+
+def _score_date(corpus: ReferenceCorpus, instrument: str) -> Optional[str]:
+    """The date an instrument is scored at: the date it took effect; with none known, the year
+    before its successor took effect, if that is known; else None (today)."""
+    effective = _effective(corpus, instrument)
+    if effective:
+        return effective
+    chain = corpus.revision_chain(instrument)
+    later = chain[chain.index(instrument) + 1:]
+    following = _effective(corpus, later[0]) if later else None
+    if following and int(following[:4]) > 1:
+        return f"{int(following[:4]) - 1:04d}"
+    return None
+
+
+def score(corpus: ReferenceCorpus, instruments: Sequence[str], profile: str,
+          weights: Optional[dict[str, float]] = None) -> pd.DataFrame:
+    """Bilateral instruments scored against a profile: the gap analysis of each instrument's own
+    corridor (its first party as origin, its second as destination, at the date it took effect,
+    in its sector when it names exactly one) counting only it and its annexes, a provision for
+    fewer sectors than the corridor not counting as weak. Norms of ``unknown`` status are left out
+    of the scores.
+
+    Columns (indexed by instrument): the coverage index of each stage, overall (the mean weight of
+    the profile's norms of known status; NaN where none is known), evidence_index, report.
+    """
+    w = {**COVERAGE_WEIGHTS, **(weights or {})}
+    inst = corpus.instruments
+    rows = []
+    for i in instruments:
+        if i not in inst.index:
+            raise KeyError(f"unknown instrument `{i}`")
+        parties = inst.at[i, "parties"]
+        if inst.at[i, "level"] != "bilateral" or len(parties) != 2:
+            raise ValueError(f"only bilateral instruments are scored against a profile; `{i}` is "
+                             f"{inst.at[i, 'level']}")
+        sectors = inst.at[i, "sectors"]
+        corridor = make_corridor(parties[0], parties[1], sectors[0] if len(sectors) == 1 else None,
+                                 as_of=_score_date(corpus, i))
+        report = corridor_gaps(corpus, corridor, profile, only_instruments=[i, *corpus.annexes_of(i)],
+                               judge_scope=False)
+        known = report.loc[report["in_profile"].to_numpy(dtype=bool) & (report["status"] != "unknown").to_numpy(),
+                           "status"]
+        overall = float(known.map(w).mean()) if len(known) else float("nan")
+        rows.append({"instrument": i, **coverage_index(report, weights).to_dict(), "overall": overall,
+                     "evidence_index": evidence_index(report), "report": report})
+    return pd.DataFrame(rows, columns=["instrument", *STAGES, "overall", "evidence_index", "report"]
+                        ).set_index("instrument")

@@ -3,10 +3,11 @@
 Every ``*.yaml`` / ``*.yml`` file below the folder is parsed with PyYAML's C loader. Files are
 classified by their top-level key (``instrument``, ``topics``/``sectors``, ``actors``,
 ``ratifications``, ``profiles``); the inheritance rules of docs/corpus-format.md are applied
-(annexes inherit parties, level, binding, dates and scope from their MOU; provisions inherit the
-instrument's scope key by key; provision ids are derived from part and article) and the result is
-laid out as DataFrames, one row per item, plus long tables for the many-to-many parts
-(provision x topic, provision x topic x stage, topic x ancestor, ...).
+(annexes inherit parties, level, binding, dates and scope from their MOU, but not ``text``, which
+each file says for itself; provisions inherit the instrument's scope key by key; provision ids are
+derived from part and article) and the result is laid out as DataFrames, one row per item, plus
+long tables for the many-to-many parts (provision x topic, provision x topic x stage, topic x
+ancestor, ...) and for the topics a source reports an instrument lacks.
 
 Validation is limited to what an analyst needs for correct answers: malformed input raises
 ``ValueError`` or ``KeyError``, nothing more.
@@ -38,6 +39,7 @@ from .vocab import (
     ROLE_INDEX,
     STAGES,
     STRENGTH_INDEX,
+    TEXT_COVERAGES,
     role_mask,
 )
 
@@ -182,8 +184,29 @@ def _provision(node: dict[str, Any], instrument_id: str, index: int) -> dict[str
     }
 
 
+def _lack(node: dict[str, Any]) -> dict[str, Any]:
+    """A topic a cited source reports the instrument does not cover (no stages: at every stage)."""
+    confidence = text(node["confidence"])
+    if confidence not in CONFIDENCE_INDEX:
+        raise ValueError(f"bad confidence {confidence!r} in a reported lack")
+    return {
+        "topic": text(node["topic"]),
+        "stages": texts(node.get("stages")),
+        "source": text(node["source"]),
+        "passage": text(node["passage"]),
+        "confidence": confidence,
+        "notes": text(node.get("notes")),
+    }
+
+
 def _instrument(node: dict[str, Any]) -> dict[str, Any]:
     iid = text(node["id"])
+    # Required of every instrument, annexes too: silence is absence only in a text read in full.
+    if node.get("text") is None:
+        raise ValueError(f"instrument `{iid}` has no `text` (full, partial, described or none)")
+    coverage = text(node["text"])
+    if coverage not in TEXT_COVERAGES:
+        raise ValueError(f"instrument `{iid}`: bad text {coverage!r}")
     given = {k for k in ("kind", "level", "binding", "adopted", "in_force", "expires") if node.get(k) is not None}
     if node.get("parties") is not None:
         given.add("parties")
@@ -206,6 +229,8 @@ def _instrument(node: dict[str, Any]) -> dict[str, Any]:
         "supersedes": text(node.get("supersedes")),
         "annex_to": text(node.get("annex_to")),
         "scope": scope,
+        "text": coverage,
+        "lacks": [_lack(n) for n in node.get("lacks") or []],
         "given": given | scope_given,
         "replaces": bool(node.get("replaces")),
         "provisions": [_provision(p, iid, i) for i, p in enumerate(node.get("provisions") or [])],
@@ -377,6 +402,9 @@ class ReferenceCorpus:
     norms: pd.DataFrame
     instrument_parties: pd.DataFrame  #: instrument, state
     instrument_successors: pd.DataFrame  #: instrument, later (every later revision on its chain)
+    #: instrument, position (the instrument's), k (file order), topic, stages (empty: every stage),
+    #: source, passage, confidence, confidence_rank: the topics a source reports an instrument lacks
+    lacks: pd.DataFrame
     referral_graphs: dict[str, nx.DiGraph]  #: per stage, the referrals valid at it
     #: ancestor, stage, provision, protects, restricts, key ("<ancestor>@<stage>"): the provisions
     #: about a topic or a sub-topic at a stage, and whether they protect or restrict the worker on it
@@ -398,6 +426,19 @@ class ReferenceCorpus:
         i = self.instruments
         mask = (i["level"] == "bilateral") & (i["annex_to"] == "") & (i["parties"].map(len) == 2)
         return i.index[mask].tolist()
+
+    def revision_chain(self, instrument: str) -> list[str]:
+        """The ids of an instrument's supersedes chain, oldest first (itself included). Where two
+        files revise the same instrument, the later id is taken as its successor."""
+        supersedes = self.instruments["supersedes"]
+        first = instrument
+        while supersedes[first]:
+            first = supersedes[first]
+        successor = {old: new for new, old in supersedes.items() if old}  # id order: the last wins
+        chain = [first]
+        while chain[-1] in successor and successor[chain[-1]] not in chain:
+            chain.append(successor[chain[-1]])
+        return chain
 
 
 def _ratification_frame(records: CorpusRecords) -> pd.DataFrame:
@@ -437,6 +478,7 @@ def build(records: CorpusRecords) -> ReferenceCorpus:
     inst_rows: list[dict[str, Any]] = []
     prov_rows: list[dict[str, Any]] = []
     topic_rows: list[tuple[int, str, str, int]] = []
+    lack_rows: list[dict[str, Any]] = []
     for iid in sorted(records.instruments):
         inst = records.instruments[iid]
         scope = inst["scope"]
@@ -452,8 +494,13 @@ def build(records: CorpusRecords) -> ReferenceCorpus:
             "territories": tuple(scope["territories"]), "workers": scope["workers"],
             "tier": tier, "ratifiable": kind in RATIFIABLE_KINDS,
             "effective_last": last_day(effective), "expires_first": first_day(inst["expires"]),
-            "provision_count": len(inst["provisions"]),
+            "provision_count": len(inst["provisions"]), "party_count": len(inst["parties"]), "text": inst["text"],
         })
+        for k, lack in enumerate(inst["lacks"]):
+            lack_rows.append({"instrument": iid, "position": len(inst_rows) - 1, "k": k, "topic": lack["topic"],
+                              "stages": tuple(lack["stages"]), "source": lack["source"],
+                              "passage": lack["passage"], "confidence": lack["confidence"],
+                              "confidence_rank": CONFIDENCE_INDEX[lack["confidence"]]})
         for p in inst["provisions"]:
             pos = len(prov_rows)
             ps = p["scope"]
@@ -480,6 +527,8 @@ def build(records: CorpusRecords) -> ReferenceCorpus:
 
     instruments = pd.DataFrame(inst_rows).set_index("id", drop=False)
     instruments.index.name = None
+    lacks = pd.DataFrame(lack_rows, columns=["instrument", "position", "k", "topic", "stages", "source", "passage",
+                                             "confidence", "confidence_rank"])
     provisions = pd.DataFrame(prov_rows)
     provisions["has_scope_sectors"] = (provisions["sectors"].map(len) > 0) | (
         provisions["excluded_sectors"].map(len) > 0)
@@ -567,7 +616,7 @@ def build(records: CorpusRecords) -> ReferenceCorpus:
         provision_designated=provision_designated, topics=topics, topic_ancestors=topic_ancestors,
         sectors=sectors, actors=actors, referrals=referrals, ratifications=ratifications,
         profiles=profiles, norms=norms, instrument_parties=instrument_parties,
-        instrument_successors=instrument_successors, referral_graphs=graphs, candidates=candidates,
+        instrument_successors=instrument_successors, lacks=lacks, referral_graphs=graphs, candidates=candidates,
         provision_ratifications=provision_ratifications(provisions, ratifications),
     )
 

@@ -11,6 +11,11 @@ provision at once, as boolean columns over the provisions table:
 * ratification of conventions and protocols by the state(s) whose acceptance matters for a bearer
   role (denunciation, excluded parts, territorial limits);
 * the corridor's sector and the worker's status.
+
+The same rules judge whole instruments (the instrument-level check of docs/gaps.md: parties,
+dates, and for conventions ratification by the origin or the destination state), for what a norm
+nothing covers rests on: the "answerable" instruments whose silence on it is known to be absence
+when read in full or reported lacking it, and otherwise makes its status ``unknown``.
 """
 
 from __future__ import annotations
@@ -74,7 +79,12 @@ class CorridorContext:
 
     ``applies_any``: whether each provision counts for some bearer it names. ``applies_role``: an
     array provisions x roles, whether it counts when judged for that role. Both are restricted to
-    the instrument kinds of ``accepts`` when that is not empty (see :meth:`accepting`).
+    the instrument kinds of ``accepts`` when that is not empty (see :meth:`accepting`), and to the
+    instruments of ``universe`` when the caller names them (see :meth:`only`).
+
+    Per instrument (by position): ``universe``, the instruments that may apply here (or those
+    named); ``instrument_applies``, whether it applies here at the corridor's date as a whole;
+    ``reaches_workers``, whether its own scope reaches the corridor's sector and workers.
     """
 
     corpus: ReferenceCorpus
@@ -84,6 +94,9 @@ class CorridorContext:
     actors_of: dict[str, list[str]]
     applies_any: np.ndarray
     applies_role: np.ndarray
+    universe: np.ndarray
+    instrument_applies: np.ndarray
+    reaches_workers: np.ndarray
     accepts: tuple[str, ...] = ()
 
     def accepting(self, kinds: Sequence[str]) -> "CorridorContext":
@@ -93,6 +106,23 @@ class CorridorContext:
         ok = self.corpus.provisions["kind"].isin(kinds).to_numpy()
         return dataclasses.replace(self, applies_any=self.applies_any & ok,
                                    applies_role=self.applies_role & ok[:, None], accepts=tuple(kinds))
+
+    def only(self, instruments: Sequence[str]) -> "CorridorContext":
+        """The same corridor where only these instruments count (ids the corpus does not have are
+        ignored): to score one agreement, with its annexes, against a profile."""
+        chosen = self.corpus.instruments.index.isin(list(instruments))
+        ok = chosen[self.corpus.provisions["instrument_position"].to_numpy()]
+        return dataclasses.replace(self, applies_any=self.applies_any & ok,
+                                   applies_role=self.applies_role & ok[:, None], universe=chosen)
+
+    def answerable(self) -> np.ndarray:
+        """Positions, ascending, of the instruments a norm nothing covers rests on: those of the
+        universe that apply here as a whole, are of a kind the profile accepts, and reach the
+        corridor's sector and workers."""
+        ok = self.universe & self.instrument_applies & self.reaches_workers
+        if self.accepts:
+            ok = ok & self.corpus.instruments["kind"].isin(self.accepts).to_numpy()
+        return np.flatnonzero(ok)
 
 
 def _require_state(corpus: ReferenceCorpus, state: str, what: str) -> None:
@@ -132,6 +162,46 @@ def _instrument_reaches(corpus: ReferenceCorpus, k: Corridor) -> np.ndarray:
     reach = np.select([level == "global", (level == "regional") | (level == "bilateral"), level == "national"],
                       [True, with_origin & with_destination, of_corridor], default=True)
     return reach | inst["ratifiable"].to_numpy()
+
+
+def _instrument_may_apply(corpus: ReferenceCorpus, k: Corridor, reach: np.ndarray) -> np.ndarray:
+    """Per instrument: whether it can count in the corridor whatever the date, sector or bearer
+    (given ``reach``, from :func:`_instrument_reaches`): global ones that need no ratification,
+    conventions and protocols a corridor state has a record for, regional ones of both states,
+    bilateral ones between exactly them, national ones of a corridor state."""
+    inst = corpus.instruments
+    states = [k.origin, k.destination, *k.transit]
+    recorded = inst.index.isin(corpus.ratifications.loc[corpus.ratifications["state"].isin(states), "instrument"])
+    # A bilateral instrument is between the corridor's states only with exactly those two parties.
+    pair = inst["party_count"].to_numpy() == 2
+    if k.origin == k.destination:
+        pair &= inst["parties"].map(lambda p: p[0] == p[-1]).to_numpy(dtype=bool)
+    bilateral = (inst["level"] == "bilateral").to_numpy()
+    return np.where(inst["ratifiable"].to_numpy(dtype=bool), recorded, reach & (pair | ~bilateral))
+
+
+def _instrument_ratified(corpus: ReferenceCorpus, k: Corridor, day: float) -> np.ndarray:
+    """Per instrument: whether the origin's or the destination's ratification binds it on the day
+    (ratified by then, not denounced, its territorial limits including the corridor's); no part
+    is excluded from a whole instrument."""
+    rat = corpus.ratifications
+    rat = rat[rat["state"].isin([k.origin, k.destination]).to_numpy()]
+    binds = (rat["ratified_last"].to_numpy() <= day) & ~(rat["denounced_first"].to_numpy() <= day)
+    binds &= np.array([not lim or k.territory in lim for lim in rat["limited_to"]], dtype=bool)
+    return corpus.instruments.index.isin(rat.loc[binds, "instrument"])
+
+
+def _instrument_reaches_workers(corpus: ReferenceCorpus, k: Corridor) -> np.ndarray:
+    """Per instrument: whether its own scope reaches the corridor's sector (when it has one) and,
+    for an undocumented worker, covers more than documented workers."""
+    inst = corpus.instruments
+    ok = np.ones(len(inst), bool)
+    if k.sector:
+        ok &= np.array([k.sector not in ex and (not sectors or k.sector in sectors)
+                        for sectors, ex in zip(inst["sectors"], inst["excluded_sectors"])], dtype=bool)
+    if k.worker_status == "undocumented":
+        ok &= (inst["workers"] != "documented").to_numpy()
+    return ok
 
 
 def _ratified_by(corpus: ReferenceCorpus, state: str, k: Corridor, day: float) -> np.ndarray:
@@ -182,8 +252,12 @@ def context(corpus: ReferenceCorpus, corridor: Corridor, accepts: Sequence[str] 
 
     # Instruments: parties and dates; then the provisions' own scope.
     prov = corpus.provisions
-    by_instrument = _instrument_reaches(corpus, k) & _instrument_in_time(corpus, day)
+    reach = _instrument_reaches(corpus, k)
+    by_instrument = reach & _instrument_in_time(corpus, day)
     base = by_instrument[prov["instrument_position"].to_numpy()]
+    # A whole instrument: a convention applies where the origin or the destination is bound by it.
+    instrument_applies = by_instrument & (~corpus.instruments["ratifiable"].to_numpy(dtype=bool)
+                                          | _instrument_ratified(corpus, k, day))
     if k.sector:
         ps = corpus.provision_sectors
         ps = ps[(ps["sector"] == k.sector).to_numpy()]
@@ -210,7 +284,8 @@ def context(corpus: ReferenceCorpus, corridor: Corridor, accepts: Sequence[str] 
     any_bearer = (((mask & _ORIGIN_MASK) != 0) & ok_o) | (((mask & _DESTINATION_MASK) != 0) & ok_d) | (
         ((mask & _TRANSIT_MASK) != 0) & ok_t)
     cx = CorridorContext(corpus, k, day, role_mask(played), actors_of, base & (~ratifiable | any_bearer),
-                         applies_role)
+                         applies_role, _instrument_may_apply(corpus, k, reach), instrument_applies,
+                         _instrument_reaches_workers(corpus, k))
     return cx.accepting(accepts)
 
 

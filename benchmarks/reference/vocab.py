@@ -32,8 +32,20 @@ STRENGTH_INDEX: dict[str, int] = {s: i for i, s in enumerate(STRENGTHS)}
 CONFIDENCES: list[str] = ["low", "medium", "high"]
 CONFIDENCE_INDEX: dict[str, int] = {c: i for i, c in enumerate(CONFIDENCES)}
 
-STATUSES: list[str] = ["conflict", "binding", "committed", "guidance", "weak", "unassigned", "gap"]
+STATUSES: list[str] = ["conflict", "binding", "committed", "guidance", "weak", "unassigned", "unknown", "gap"]
 STATUS_INDEX: dict[str, int] = {s: i for i, s in enumerate(STATUSES)}
+
+#: How much of an instrument's own text was read; only silence of a ``full`` text is absence.
+TEXT_COVERAGES: list[str] = ["full", "partial", "described", "none"]
+
+#: What a row's evidence item is: a deciding provision; for a norm nothing known covers, what is
+#: known of each answerable instrument (a source reports it lacking, read in full, not read).
+EVIDENCE_KINDS: list[str] = ["provision", "reported_lack", "read_in_full", "not_read"]
+
+#: The weight of each status in the coverage index (docs/gaps.md); ``unknown`` has none: it is
+#: neither covered nor a gap, and is left out.
+COVERAGE_WEIGHTS: dict[str, float] = {"conflict": -0.5, "binding": 1.0, "committed": 0.6, "guidance": 0.3,
+                                      "weak": 0.3, "unassigned": 0.2, "gap": 0.0}
 
 #: Tiers of an instrument, coded like the statuses they give (binding 1, committed 2, guidance 3).
 BINDING, COMMITTED, GUIDANCE = 1, 2, 3
@@ -67,6 +79,8 @@ RELATIONS: list[str] = [
     "qualified_in_b",
     "narrower_in_a",
     "narrower_in_b",
+    "unknown_in_a",
+    "unknown_in_b",
 ]
 
 
