@@ -783,10 +783,14 @@ class analysis {
           out += ": a source reports that " + join(lacking) +
                  (lacking.size() == 1 ? " lacks it (" : " lack it (") +
                  evidence_of(row, evidence_kind::reported_lack).citation + ")";
-          if (!read.empty()) out += ", and " + join(read) + " (read in full) cover it nowhere";
+          if (!read.empty())
+            out += ", and " + join(read) + " (read in full) " +
+                   (read.size() == 1 ? "covers" : "cover") + " it nowhere";
         } else if (!read.empty()) {
-          out += ": " + join(read) + (read.size() == 1 ? " was" : " were") +
-                 " read in full and cover it nowhere";
+          out +=
+              ": " + join(read) +
+              (read.size() == 1 ? " was read in full and covers" : " were read in full and cover") +
+              " it nowhere";
         } else if (row.in_profile) {
           out += ": no instrument of a kind the profile accepts applies here";
         }

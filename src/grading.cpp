@@ -308,8 +308,9 @@ std::string absence_words(const gap_row& row) {
   }
   if (row.status == gap_status::unknown)
     return "Nothing read covers it, but " + join(unread, ", ") +
-           " was not read in full and no source reports it lacking: the absence is not "
-           "verified, so the answer is `unknown`, not `gap`.";
+           (unread.size() == 1 ? " was" : " were") +
+           " not read in full and no source reports it lacking: the absence is not verified, so "
+           "the answer is `unknown`, not `gap`.";
   if (row.status == gap_status::gap) {
     std::string out = "The absence is verified: ";
     if (!lacking.empty()) out += join(lacking, "; ");

@@ -269,10 +269,11 @@ class GapReport:
                 counts[r.status] = counts.get(r.status, 0) + 1
         parts = ", ".join(f"{n} {s}" for s, n in sorted(counts.items(), key=lambda x: STATUSES.index(x[0])))
         extra = sum(1 for r in self._impl.rows if not r.in_profile and r.status == "conflict")
+        plural = "" if extra == 1 else "s"
         return (
             f"<GapReport {k.origin}->{k.destination}"
             f"{' ' + k.sector if k.sector else ''} vs {self.profile} as of {self.as_of}: {parts}"
-            f"{f'; {extra} restrictions beyond the profile' if extra else ''}"
+            f"{f'; {extra} restriction{plural} beyond the profile' if extra else ''}"
             f"; evidence index {_percent(self.evidence_index)}>"
         )
 

@@ -5,7 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace dutymap::testing {
@@ -38,6 +40,35 @@ inline void require_one(const std::vector<problem>& ps, int line, int column,
   CHECK(ps[0].line == line);
   CHECK(ps[0].column == column);
   CHECK_THAT(ps[0].message, Catch::Matchers::Contains(text));
+}
+
+/// A corridor from `origin` to `destination` as of a date, for a sector (empty: all) and status.
+inline corridor make_corridor(const std::string& origin, const std::string& destination,
+                              const char* as_of, std::string sector = {},
+                              worker_status status = worker_status::documented) {
+  corridor k;
+  k.origin = origin;
+  k.destination = destination;
+  k.as_of = date::parse(as_of);
+  k.sector = std::move(sector);
+  k.status = status;
+  return k;
+}
+
+/// The row of a norm in a report; the test fails when there is none.
+inline const gap_row& row_of(const gap_report& r, std::string_view topic, stage s) {
+  const gap_row* x = r.find(topic, s);
+  INFO("no row for " << topic);
+  REQUIRE(x != nullptr);
+  return *x;
+}
+
+/// The instruments of a row's evidence of one kind.
+inline std::set<std::string> evidence_of(const gap_row& r, evidence_kind k) {
+  std::set<std::string> out;
+  for (const auto& e : r.evidence)
+    if (e.kind == k) out.insert(e.instrument);
+  return out;
 }
 
 /// A minimal valid instrument file (read in full), with `extra` lines added to the instrument map

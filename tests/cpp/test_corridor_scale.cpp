@@ -164,16 +164,6 @@ std::vector<std::pair<std::string, std::string>> bilateral_pairs(const corpus& c
   return {pairs.begin(), pairs.end()};
 }
 
-corridor make(const std::string& origin, const std::string& destination, const char* as_of,
-              std::string sector = {}) {
-  corridor k;
-  k.origin = origin;
-  k.destination = destination;
-  k.as_of = date::parse(as_of);
-  k.sector = std::move(sector);
-  return k;
-}
-
 const corpus& synthetic_small() {
   static const corpus c = [] {
     synthetic_options o;
@@ -275,7 +265,7 @@ TEST_CASE("nearest and precedents are those of the whole corpus (built-in corpus
   for (const auto& [o, d] : bilateral_pairs(c))
     for (const char* as_of : {"2012", "2017-12-31"})
       for (const auto& p : c.profiles()) {
-        const corridor k = make(o, d, as_of);
+        const corridor k = make_corridor(o, d, as_of);
         check_against_whole_corpus(c, k, p.id, gaps(c, k, p.id), {});
       }
 }
@@ -294,7 +284,8 @@ TEST_CASE("nearest and precedents are those of the whole corpus (synthetic corpu
     if (c.find_actor(o)->kind != actor_kind::state || c.find_actor(d)->kind != actor_kind::state)
       continue;
     for (const auto& p : c.profiles()) {
-      const corridor k = make(o, d, i % 2 ? "2008" : "2021-06-30", i % 4 == 0 ? "fishing" : "");
+      const corridor k =
+          make_corridor(o, d, i % 2 ? "2008" : "2021-06-30", i % 4 == 0 ? "fishing" : "");
       if (reports % 2)
         check_against_whole_corpus(c, k, p.id, gaps(c, k, p.id, wide), wide);
       else
@@ -312,8 +303,9 @@ TEST_CASE("a provision's verdict is the same whether or not its reason is asked 
     const auto pairs = bilateral_pairs(*c);
     std::size_t judged = 0, excluded = 0;
     for (std::size_t i = 0; i < pairs.size(); i += 3) {
-      const corridor k = make(pairs[i].first, pairs[i].second, i % 2 ? "2012" : "2021-06-30",
-                              i % 4 == 0 && c == &synthetic_small() ? "fishing" : "");
+      const corridor k =
+          make_corridor(pairs[i].first, pairs[i].second, i % 2 ? "2012" : "2021-06-30",
+                        i % 4 == 0 && c == &synthetic_small() ? "fishing" : "");
       for (item pi = 0; pi < c->provision_count(); ++pi) {
         std::vector<std::optional<role>> bearers{std::nullopt};
         for (role r : c->provision_at(pi).bearers.values()) bearers.emplace_back(r);
@@ -339,7 +331,8 @@ TEST_CASE("an actor's obligations are those of the whole corpus", "[accountabili
   const auto pairs = bilateral_pairs(c);
   std::size_t checked = 0, owed = 0;
   for (std::size_t i = 0; i < pairs.size(); i += 9) {
-    const corridor k = make(pairs[i].first, pairs[i].second, i % 2 ? "2008" : "2021-06-30");
+    const corridor k =
+        make_corridor(pairs[i].first, pairs[i].second, i % 2 ? "2008" : "2021-06-30");
     for (const auto& state : {k.origin, k.destination}) {
       const role state_role = state == k.origin ? role::origin_state : role::destination_state;
       const item s = *c.actor_index(state);
@@ -382,7 +375,7 @@ TEST_CASE("gaps_many answers every question as gaps does, in order, on any numbe
     const auto pairs = bilateral_pairs(*c);
     for (std::size_t i = 0; i < pairs.size(); i += c == &builtin() ? 1 : 4)
       for (const auto& p : c->profiles())
-        questions.emplace_back(make(pairs[i].first, pairs[i].second, "2019-06-30"), p.id);
+        questions.emplace_back(make_corridor(pairs[i].first, pairs[i].second, "2019-06-30"), p.id);
     std::vector<gap_report> one_by_one;
     for (const auto& [k, p] : questions) one_by_one.push_back(gaps(*c, k, p));
     for (unsigned threads : {0u, 1u, 2u, 3u, 64u}) {
@@ -412,7 +405,7 @@ TEST_CASE("gaps_many rethrows the first failing question's exception, whatever t
   const corpus& c = builtin();
   std::vector<std::pair<corridor, std::string>> questions;
   for (int i = 0; i < 40; ++i)
-    questions.emplace_back(make("KHM", "THA", "2017"), "ilo-migrant-core");
+    questions.emplace_back(make_corridor("KHM", "THA", "2017"), "ilo-migrant-core");
   questions[25].second = "no-such-profile";
   questions[31].first.origin = "XXX";
   questions[12].first.sector = "no-such-sector";
@@ -458,7 +451,7 @@ TEST_CASE("a corpus with other ratification records shares the rest and answers 
   }
   for (const auto& [o, d] : bilateral_pairs(c))
     for (const auto& p : c.profiles()) {
-      const corridor k = make(o, d, "2019-06-30", "domestic_work");
+      const corridor k = make_corridor(o, d, "2019-06-30", "domestic_work");
       const auto a = gaps(shared, k, p.id), b = gaps(rebuilt, k, p.id);
       REQUIRE(a.rows.size() == b.rows.size());
       for (std::size_t r = 0; r < a.rows.size(); ++r)
@@ -531,7 +524,7 @@ TEST_CASE("gaps_many can hand each report over as soon as it is ready", "[gaps][
   const corpus& c = synthetic_small();
   std::vector<std::pair<corridor, std::string>> questions;
   for (const auto& [o, d] : bilateral_pairs(c))
-    questions.emplace_back(make(o, d, "2019-06-30"), c.profiles().front().id);
+    questions.emplace_back(make_corridor(o, d, "2019-06-30"), c.profiles().front().id);
   const auto kept = gaps_many(c, questions, {}, 1);
   for (unsigned threads : {1u, 3u}) {
     std::vector<std::size_t> rows(questions.size(), 0);

@@ -14,30 +14,6 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-corridor make(const char* origin, const char* destination, const char* as_of,
-              std::string sector = {}) {
-  corridor k;
-  k.origin = origin;
-  k.destination = destination;
-  k.as_of = date::parse(as_of);
-  k.sector = std::move(sector);
-  return k;
-}
-
-const gap_row& row(const gap_report& r, std::string_view topic, stage s) {
-  const gap_row* x = r.find(topic, s);
-  INFO("no row for " << topic);
-  REQUIRE(x != nullptr);
-  return *x;
-}
-
-std::set<std::string> evidence_of(const gap_row& r, evidence_kind k) {
-  std::set<std::string> out;
-  for (const auto& e : r.evidence)
-    if (e.kind == k) out.insert(e.instrument);
-  return out;
-}
-
 // A Cambodia–Korea MOU (not in the built-in corpus) with one clause, weekly rest, read as `text`,
 // with `extra` lines in its instrument map.
 std::string korea_mou(const std::string& id, const std::string& text, const std::string& extra = "",
@@ -67,7 +43,7 @@ const char* lmp = "khm-lmp-2014-mou-minimum";
 
 TEST_CASE("Cambodia to Thailand: five gaps reported by the LMP review, five unknown",
           "[evidence]") {
-  const auto rep = gaps(builtin(), make("KHM", "THA", "2017-12-31"), lmp);
+  const auto rep = gaps(builtin(), make_corridor("KHM", "THA", "2017-12-31"), lmp);
   const std::set<std::string> reported{"working_time.weekly_rest", "working_time.hours",
                                        "social_security.portability", "skills.certification",
                                        "wages.minimum"};
@@ -107,12 +83,12 @@ TEST_CASE("Cambodia to Thailand: five gaps reported by the LMP review, five unkn
 
 TEST_CASE("Cambodia to Malaysia, domestic work: the findings stand beside what is not known",
           "[evidence]") {
-  const auto rep = gaps(builtin(), make("KHM", "MYS", "2017-12-31", "domestic_work"), lmp);
-  CHECK(row(rep, "mobility.change_employer", stage::employment).status == gap_status::conflict);
-  CHECK(row(rep, "repatriation.cost", stage::return_home).status == gap_status::conflict);
-  CHECK(row(rep, "documents.worker_keeps_passport", stage::employment).status ==
+  const auto rep = gaps(builtin(), make_corridor("KHM", "MYS", "2017-12-31", "domestic_work"), lmp);
+  CHECK(row_of(rep, "mobility.change_employer", stage::employment).status == gap_status::conflict);
+  CHECK(row_of(rep, "repatriation.cost", stage::return_home).status == gap_status::conflict);
+  CHECK(row_of(rep, "documents.worker_keeps_passport", stage::employment).status ==
         gap_status::committed);
-  const auto& rest = row(rep, "working_time.weekly_rest", stage::employment);
+  const auto& rest = row_of(rep, "working_time.weekly_rest", stage::employment);
   CHECK(rest.status == gap_status::committed);
   // A covered row's evidence is its deciding provisions.
   REQUIRE(rest.evidence.size() == rest.decided_by.size());
@@ -120,7 +96,7 @@ TEST_CASE("Cambodia to Malaysia, domestic work: the findings stand beside what i
   CHECK(rest.evidence.front().provision == rest.decided_by.front().provision);
   CHECK(rest.evidence.front().text == text_coverage::described);
   // Seed 001 says no MOU addresses portability: a gap, on both texts.
-  const auto& portability = row(rep, "social_security.portability", stage::employment);
+  const auto& portability = row_of(rep, "social_security.portability", stage::employment);
   CHECK(portability.status == gap_status::gap);
   CHECK(evidence_of(portability, evidence_kind::reported_lack) ==
         std::set<std::string>{"mou-khm-mys-2015-dw", "mou-khm-mys-2015-dw-contract"});
@@ -128,15 +104,15 @@ TEST_CASE("Cambodia to Malaysia, domestic work: the findings stand beside what i
 
 TEST_CASE("each text kind: only a text read in full, or a cited absence, makes a gap",
           "[evidence]") {
-  const auto k = make("KHM", "KOR", "2031-01-01");
+  const auto k = make_corridor("KHM", "KOR", "2031-01-01");
   for (const char* kind : {"full", "partial", "described", "none"}) {
     INFO(kind);
     const corpus c = with({korea_mou("mou-khm-kor-2030", kind, "  adopted: 2030-01-01\n")});
     CHECK(name_of(c.get_instrument("mou-khm-kor-2030").text) == std::string(kind));
     const auto rep = gaps(c, k, lmp);
-    const auto& rest = row(rep, "working_time.weekly_rest", stage::employment);
+    const auto& rest = row_of(rep, "working_time.weekly_rest", stage::employment);
     CHECK(rest.status == gap_status::committed);
-    const auto& wage = row(rep, "wages.minimum", stage::employment);
+    const auto& wage = row_of(rep, "wages.minimum", stage::employment);
     if (std::string(kind) == "full") {
       CHECK(wage.status == gap_status::gap);
       CHECK(evidence_of(wage, evidence_kind::read_in_full) ==
@@ -163,7 +139,7 @@ TEST_CASE("each text kind: only a text read in full, or a cited absence, makes a
 
 TEST_CASE("a reported lack settles its topic, the topics under it, and only its stages",
           "[evidence]") {
-  const auto k = make("KHM", "KOR", "2031-01-01");
+  const auto k = make_corridor("KHM", "KOR", "2031-01-01");
   const std::string lack =
       "  lacks:\n"
       "    - {topic: wages, source: 'a review, p. 3', passage: no wage clause, confidence: "
@@ -177,7 +153,7 @@ TEST_CASE("a reported lack settles its topic, the topics under it, and only its 
   CHECK(in.lacks[1].stages.contains(stage::return_home));
   const auto rep = gaps(c, k, lmp);
   // `wages` covers its subtree: the minimum wage norm is a verified (reported) gap.
-  const auto& wage = row(rep, "wages.minimum", stage::employment);
+  const auto& wage = row_of(rep, "wages.minimum", stage::employment);
   CHECK(wage.status == gap_status::gap);
   REQUIRE(wage.evidence.size() == 1);
   CHECK(wage.evidence.front().kind == evidence_kind::reported_lack);
@@ -186,19 +162,19 @@ TEST_CASE("a reported lack settles its topic, the topics under it, and only its 
   CHECK(wage.confidence == confidence::medium);
   CHECK_THAT(wage.explanation, Contains("The absence is reported by a source"));
   // Reported lacking on return only: at pre-departure it is still not known.
-  CHECK(row(rep, "skills.certification", stage::pre_departure).status == gap_status::unknown);
-  CHECK(row(rep, "conditions.accommodation", stage::employment).status == gap_status::unknown);
+  CHECK(row_of(rep, "skills.certification", stage::pre_departure).status == gap_status::unknown);
+  CHECK(row_of(rep, "conditions.accommodation", stage::employment).status == gap_status::unknown);
 }
 
 TEST_CASE("a revision whose text is unknown does not wipe out the clauses it revised",
           "[evidence]") {
-  const auto k = make("KHM", "KOR", "2036-01-01");
+  const auto k = make_corridor("KHM", "KOR", "2036-01-01");
   const std::string old_mou = korea_mou("mou-khm-kor-2030", "full", "  adopted: 2030-01-01\n");
   const std::string revision = "  adopted: 2035-01-01\n  supersedes: mou-khm-kor-2030\n";
   {
     const corpus c = with({old_mou, korea_mou("mou-khm-kor-2035", "none", revision, false)});
     const auto rep = gaps(c, k, lmp);
-    const auto& rest = row(rep, "working_time.weekly_rest", stage::employment);
+    const auto& rest = row_of(rep, "working_time.weekly_rest", stage::employment);
     CHECK(rest.status == gap_status::unknown);
     CHECK(evidence_of(rest, evidence_kind::not_read) == std::set<std::string>{"mou-khm-kor-2035"});
     REQUIRE_FALSE(rest.nearest.empty());
@@ -216,7 +192,7 @@ TEST_CASE("a revision whose text is unknown does not wipe out the clauses it rev
         "  lacks:\n    - {topic: working_time.weekly_rest, source: s, passage: p, confidence: "
         "high}\n";
     const corpus c = with({old_mou, korea_mou("mou-khm-kor-2035", "none", dropped, false)});
-    const auto& rest = row(gaps(c, k, lmp), "working_time.weekly_rest", stage::employment);
+    const auto& rest = row_of(gaps(c, k, lmp), "working_time.weekly_rest", stage::employment);
     CHECK(rest.status == gap_status::gap);
     REQUIRE_FALSE(rest.nearest.empty());
     CHECK_THAT(rest.nearest.front().note, !Contains("may be retained"));
@@ -225,7 +201,7 @@ TEST_CASE("a revision whose text is unknown does not wipe out the clauses it rev
 
 TEST_CASE("a scenario that adds an MOU read in full turns unknown into gap or better",
           "[evidence][scenario]") {
-  const auto k = make("KHM", "THA", "2017-12-31");
+  const auto k = make_corridor("KHM", "THA", "2017-12-31");
   const auto before = gaps(builtin(), k, lmp);
   instrument mou;
   mou.id = "mou-khm-tha-2017";
@@ -255,8 +231,8 @@ TEST_CASE("a scenario that adds an MOU read in full turns unknown into gap or be
   const auto after = gaps(s.result(), k, lmp);
   CHECK(after.evidence_index() == 1.0);
   for (const auto* r : after.profile_rows()) CHECK(r->status != gap_status::unknown);
-  CHECK(row(after, "recruitment.fees", stage::pre_departure).status == gap_status::committed);
-  const auto& food = row(after, "conditions.accommodation", stage::employment);
+  CHECK(row_of(after, "recruitment.fees", stage::pre_departure).status == gap_status::committed);
+  const auto& food = row_of(after, "conditions.accommodation", stage::employment);
   CHECK(food.status == gap_status::gap);
   CHECK(evidence_of(food, evidence_kind::read_in_full) ==
         std::set<std::string>{"mou-khm-tha-2017"});
@@ -288,7 +264,7 @@ TEST_CASE("no gap in the built-in corpus rests on a text not read in full and no
       for (const char* when : {"2012-12-31", "2017-12-31", "2026-01-01"})
         for (const auto& sector : sectors)
           for (const auto& prof : c.profiles()) {
-            const corridor k = make(from.c_str(), to.c_str(), when, sector);
+            const corridor k = make_corridor(from.c_str(), to.c_str(), when, sector);
             const auto rep = gaps(c, k, prof.id, o);
             ++reports;
             // The instruments whose silence a gap rests on, judged here from the corpus's own

@@ -11,35 +11,9 @@ using namespace dutymap::testing;
 
 namespace {
 
-corridor make(const char* origin, const char* destination, const char* as_of,
-              std::string sector = {}, worker_status status = worker_status::documented) {
-  corridor k;
-  k.origin = origin;
-  k.destination = destination;
-  k.as_of = date::parse(as_of);
-  k.sector = std::move(sector);
-  k.status = status;
-  return k;
-}
-
-const gap_row& row(const gap_report& r, std::string_view topic, stage s) {
-  const gap_row* x = r.find(topic, s);
-  INFO("no row for " << topic);
-  REQUIRE(x != nullptr);
-  return *x;
-}
-
 std::set<std::string> instruments_of(const gap_row& r) {
   std::set<std::string> out;
   for (const auto& d : r.decided_by) out.insert(d.instrument);
-  return out;
-}
-
-// The instruments of a row's evidence of one kind.
-std::set<std::string> evidence_of(const gap_row& r, evidence_kind k) {
-  std::set<std::string> out;
-  for (const auto& e : r.evidence)
-    if (e.kind == k) out.insert(e.instrument);
   return out;
 }
 
@@ -51,13 +25,14 @@ const corpus& with_test_profiles() {
 }  // namespace
 
 TEST_CASE("Cambodia to Thailand against the LMP minimum: the gaps the review names", "[gaps]") {
-  const auto rep = gaps(builtin(), make("KHM", "THA", "2017-12-31"), "khm-lmp-2014-mou-minimum");
+  const auto rep =
+      gaps(builtin(), make_corridor("KHM", "THA", "2017-12-31"), "khm-lmp-2014-mou-minimum");
   CHECK(rep.as_of == date{2017, 12, 31});
   for (const char* topic : {"working_time.weekly_rest", "working_time.hours",
                             "social_security.portability", "wages.minimum"})
-    CHECK(row(rep, topic, stage::employment).status == gap_status::gap);
-  CHECK(row(rep, "skills.certification", stage::pre_departure).status == gap_status::gap);
-  const auto& rest = row(rep, "working_time.weekly_rest", stage::employment);
+    CHECK(row_of(rep, topic, stage::employment).status == gap_status::gap);
+  CHECK(row_of(rep, "skills.certification", stage::pre_departure).status == gap_status::gap);
+  const auto& rest = row_of(rep, "working_time.weekly_rest", stage::employment);
   CHECK(rest.decided_by.empty());
   CHECK(rest.in_profile);
   CHECK_FALSE(rest.norm_source.empty());
@@ -78,30 +53,30 @@ TEST_CASE("Cambodia to Thailand against the LMP minimum: the gaps the review nam
 
 TEST_CASE("Cambodia to Malaysia, domestic work: conflicts and commitments of the DW MOU",
           "[gaps]") {
-  const auto rep = gaps(builtin(), make("KHM", "MYS", "2017-12-31", "domestic_work"),
+  const auto rep = gaps(builtin(), make_corridor("KHM", "MYS", "2017-12-31", "domestic_work"),
                         "khm-lmp-2014-mou-minimum");
   const std::set<std::string> dw{"mou-khm-mys-2015-dw", "mou-khm-mys-2015-dw-contract"};
   for (const auto& [topic, s] : {std::pair{"mobility.change_employer", stage::employment},
                                  std::pair{"repatriation.cost", stage::return_home}}) {
-    const auto& r = row(rep, topic, s);
+    const auto& r = row_of(rep, topic, s);
     CHECK(r.status == gap_status::conflict);
     CHECK_FALSE(r.in_profile);  // reported although the profile has no such norm
     const auto used = instruments_of(r);
     CHECK(std::includes(dw.begin(), dw.end(), used.begin(), used.end()));
     CHECK_THAT(r.explanation, Catch::Matchers::StartsWith("Restricts the worker"));
   }
-  const auto& rest = row(rep, "working_time.weekly_rest", stage::employment);
+  const auto& rest = row_of(rep, "working_time.weekly_rest", stage::employment);
   CHECK(rest.status == gap_status::committed);
   CHECK(rest.in_profile);
   CHECK(instruments_of(rest) == std::set<std::string>{"mou-khm-mys-2015-dw-contract"});
   CHECK(rest.confidence == confidence::medium);
-  const auto& passport = row(rep, "documents.worker_keeps_passport", stage::employment);
+  const auto& passport = row_of(rep, "documents.worker_keeps_passport", stage::employment);
   CHECK(passport.status == gap_status::committed);
   CHECK(instruments_of(passport) == std::set<std::string>{"mou-khm-mys-2015-dw-contract"});
   // The general workers' contract does not reach domestic work. The review reports the domestic
   // workers' contract lacking set hours, but nothing says the MOU's own text (not read) does: set
   // hours are not known to be a gap.
-  const auto& hours = row(rep, "working_time.hours", stage::employment);
+  const auto& hours = row_of(rep, "working_time.hours", stage::employment);
   CHECK(hours.status == gap_status::unknown);
   CHECK(evidence_of(hours, evidence_kind::reported_lack) ==
         std::set<std::string>{"mou-khm-mys-2015-dw-contract"});
@@ -114,9 +89,9 @@ TEST_CASE("Cambodia to Malaysia, domestic work: conflicts and commitments of the
 }
 
 TEST_CASE("the MOUs no longer count once expired", "[gaps]") {
-  const auto rep = gaps(builtin(), make("KHM", "MYS", "2021-06-30", "domestic_work"),
+  const auto rep = gaps(builtin(), make_corridor("KHM", "MYS", "2021-06-30", "domestic_work"),
                         "khm-lmp-2014-mou-minimum");
-  const auto& rest = row(rep, "working_time.weekly_rest", stage::employment);
+  const auto& rest = row_of(rep, "working_time.weekly_rest", stage::employment);
   CHECK(rest.status == gap_status::gap);
   REQUIRE_FALSE(rest.nearest.empty());
   CHECK(rest.nearest.front().instrument == "mou-khm-mys-2015-dw-contract");
@@ -126,19 +101,19 @@ TEST_CASE("the MOUs no longer count once expired", "[gaps]") {
 TEST_CASE("a scenario's ratification changes exactly the norm the convention decides",
           "[gaps][scenario]") {
   const corpus& c = with_test_profiles();
-  const auto where = make("KHM", "MYS", "2019-12-31", "domestic_work");
+  const auto where = make_corridor("KHM", "MYS", "2019-12-31", "domestic_work");
   gap_options only_norms;
   only_norms.beyond_profile = false;  // the profile's norm and any restriction, nothing else
   const auto before = gaps(c, where, "test-weekly-rest", only_norms);
   REQUIRE(before.rows.size() >= 1);
-  const auto& r0 = row(before, "working_time.weekly_rest", stage::employment);
+  const auto& r0 = row_of(before, "working_time.weekly_rest", stage::employment);
   CHECK(r0.status != gap_status::binding);
   REQUIRE(c.find_ratification("MYS", "ilo-c189") == nullptr);
 
   scenario what_if(c);
   what_if.ratify("MYS", "ilo-c189", date{2018, 1, 1});
   const auto after = what_if.gaps(where, "test-weekly-rest", only_norms);
-  const auto& r1 = row(after, "working_time.weekly_rest", stage::employment);
+  const auto& r1 = row_of(after, "working_time.weekly_rest", stage::employment);
   CHECK(r1.status == gap_status::binding);
   CHECK(instruments_of(r1).count("ilo-c189"));
 
@@ -162,11 +137,11 @@ TEST_CASE("a scenario's ratification changes exactly the norm the convention dec
 
 TEST_CASE("withdrawing a ratification turns a binding norm into what is left", "[gaps][scenario]") {
   const corpus& c = with_test_profiles();
-  const auto where = make("KHM", "THA", "2019-12-31");
+  const auto where = make_corridor("KHM", "THA", "2019-12-31");
   gap_options only_norms;
   only_norms.beyond_profile = false;
   const auto before = gaps(c, where, "test-forced-labour", only_norms);
-  const auto& r0 = row(before, "forced_labour.protection", stage::employment);
+  const auto& r0 = row_of(before, "forced_labour.protection", stage::employment);
   REQUIRE(r0.status == gap_status::binding);
   REQUIRE(instruments_of(r0).count("ilo-c29"));
   scenario what_if(c);
@@ -181,9 +156,10 @@ TEST_CASE("withdrawing a ratification turns a binding norm into what is left", "
 }
 
 TEST_CASE("an undocumented worker keeps only the norms that cover all migrants", "[gaps]") {
-  const auto documented = gaps(builtin(), make("KHM", "THA", "2019-12-31"), "ilo-migrant-core");
+  const auto documented =
+      gaps(builtin(), make_corridor("KHM", "THA", "2019-12-31"), "ilo-migrant-core");
   const auto undocumented =
-      gaps(builtin(), make("KHM", "THA", "2019-12-31", "", worker_status::undocumented),
+      gaps(builtin(), make_corridor("KHM", "THA", "2019-12-31", "", worker_status::undocumented),
            "ilo-migrant-core");
   REQUIRE(documented.rows.size() >= undocumented.profile_rows().size());
   std::size_t lost = 0;
@@ -210,7 +186,7 @@ TEST_CASE("an undocumented worker keeps only the norms that cover all migrants",
 
 TEST_CASE("moving the date before a revision uses the earlier MOU", "[gaps]") {
   auto status_of = [](const char* as_of, const char* id) {
-    for (const auto& s : instrument_statuses(builtin(), make("KHM", "THA", as_of)))
+    for (const auto& s : instrument_statuses(builtin(), make_corridor("KHM", "THA", as_of)))
       if (s.instrument == id) return s;
     FAIL("no instrument " << id);
     return instrument_status{};
@@ -221,8 +197,10 @@ TEST_CASE("moving the date before a revision uses the earlier MOU", "[gaps]") {
   CHECK(status_of("2017-12-31", "mou-khm-tha-2015").status == exclusion::counts);
   CHECK(status_of("2017-12-31", "mou-khm-mys-2015-dw").status == exclusion::not_party);
   // The same in a gap report: Myanmar to Thailand before and after the 2016 MOU.
-  const auto before = gaps(builtin(), make("MMR", "THA", "2015-12-31"), "ilo-fair-recruitment");
-  const auto after = gaps(builtin(), make("MMR", "THA", "2016-12-31"), "ilo-fair-recruitment");
+  const auto before =
+      gaps(builtin(), make_corridor("MMR", "THA", "2015-12-31"), "ilo-fair-recruitment");
+  const auto after =
+      gaps(builtin(), make_corridor("MMR", "THA", "2016-12-31"), "ilo-fair-recruitment");
   auto uses = [](const gap_report& r, const char* id) {
     for (const auto& row : r.rows)
       for (const auto& d : row.decided_by)
@@ -240,7 +218,7 @@ TEST_CASE("ratification dates, denunciations and territories decide whether a co
   // Malaysia ratified C97 for Sabah only.
   const auto c97 = *c.find_provision(c.get_instrument("ilo-c97").provisions.front().id);
   const auto pi = *c.provision_index(c97.id);
-  auto k = make("KHM", "MYS", "2017-12-31");
+  auto k = make_corridor("KHM", "MYS", "2017-12-31");
   CHECK(provision_applies(c, pi, k, nullptr, role::destination_state, &why) ==
         exclusion::territory);
   CHECK_THAT(why, Catch::Matchers::Contains("Sabah"));
@@ -248,9 +226,9 @@ TEST_CASE("ratification dates, denunciations and territories decide whether a co
   CHECK(provision_applies(c, pi, k, nullptr, role::destination_state) == exclusion::counts);
   // Thailand ratified P029 in 2018: not yet in 2017.
   const auto p29 = *c.provision_index(c.get_instrument("ilo-p029").provisions.front().id);
-  CHECK(provision_applies(c, p29, make("KHM", "THA", "2017-12-31"), nullptr,
+  CHECK(provision_applies(c, p29, make_corridor("KHM", "THA", "2017-12-31"), nullptr,
                           role::destination_state, &why) == exclusion::ratified_after);
-  CHECK(provision_applies(c, p29, make("KHM", "THA", "2019-12-31"), nullptr,
+  CHECK(provision_applies(c, p29, make_corridor("KHM", "THA", "2019-12-31"), nullptr,
                           role::destination_state) == exclusion::counts);
 }
 
@@ -278,7 +256,7 @@ TEST_CASE("every corridor among the built-in states works, with or without a bil
 
 TEST_CASE("summaries: counts by stage and bearer, coverage index with documented weights",
           "[gaps]") {
-  const auto rep = gaps(builtin(), make("KHM", "MYS", "2017-12-31", "domestic_work"),
+  const auto rep = gaps(builtin(), make_corridor("KHM", "MYS", "2017-12-31", "domestic_work"),
                         "khm-lmp-2014-mou-minimum");
   const auto by_stage = rep.counts_by_stage();
   std::size_t total = 0;
@@ -303,11 +281,13 @@ TEST_CASE("summaries: counts by stage and bearer, coverage index with documented
 }
 
 TEST_CASE("unknown states, sectors and profiles are refused with the nearest id", "[gaps]") {
-  CHECK_THROWS_WITH(gaps(builtin(), make("KHM", "THX", "2017"), "khm-lmp-2014-mou-minimum"),
-                    Catch::Matchers::Contains("did you mean `THA`?"));
   CHECK_THROWS_WITH(
-      gaps(builtin(), make("KHM", "THA", "2017", "domestic_wrok"), "khm-lmp-2014-mou-minimum"),
-      Catch::Matchers::Contains("did you mean `domestic_work`?"));
-  CHECK_THROWS_WITH(gaps(builtin(), make("KHM", "THA", "2017"), "khm-lmp-2014-mou-minimun"),
-                    Catch::Matchers::Contains("did you mean `khm-lmp-2014-mou-minimum`?"));
+      gaps(builtin(), make_corridor("KHM", "THX", "2017"), "khm-lmp-2014-mou-minimum"),
+      Catch::Matchers::Contains("did you mean `THA`?"));
+  CHECK_THROWS_WITH(gaps(builtin(), make_corridor("KHM", "THA", "2017", "domestic_wrok"),
+                         "khm-lmp-2014-mou-minimum"),
+                    Catch::Matchers::Contains("did you mean `domestic_work`?"));
+  CHECK_THROWS_WITH(
+      gaps(builtin(), make_corridor("KHM", "THA", "2017"), "khm-lmp-2014-mou-minimun"),
+      Catch::Matchers::Contains("did you mean `khm-lmp-2014-mou-minimum`?"));
 }
