@@ -30,7 +30,8 @@ def test_browser_dom_shows_statuses_and_citations(tmp_path, corpus):
     out = _chromium("--dump-dom", page.as_uri())
     assert out.returncode == 0, out.stderr
     dom = out.stdout
-    for text in ("conflict", "committed", "gap", "mou-khm-mys-2015-dw-contract Appendix B", "working_time.weekly_rest"):
+    for text in ("conflict", "committed", "gap", "unknown", "mou-khm-mys-2015-dw-contract Appendix B",
+                 "working_time.weekly_rest", "Evidence index 30%", "not read in full (text: described)"):
         assert text in dom
 
 
@@ -46,7 +47,7 @@ def test_browser_renders_the_status_colours(tmp_path, corpus):
     pixels = (matplotlib.image.imread(shot)[..., :3] * 255).round().astype(int)
     colours = {tuple(int(c[i:i + 2], 16) for i in (1, 3, 5)) for c in STATUS_COLOURS.values()}
     seen = {tuple(p) for p in pixels.reshape(-1, 3)[::7]}
-    for status in ("conflict", "committed", "gap"):
+    for status in ("conflict", "committed", "unknown", "gap"):
         c = STATUS_COLOURS[status]
         rgb = tuple(int(c[i:i + 2], 16) for i in (1, 3, 5))
         assert any(max(abs(a - b) for a, b in zip(rgb, px)) <= 3 for px in seen), status
