@@ -299,6 +299,8 @@ def run_size(size: str, work: Path, args: argparse.Namespace, out: Results) -> N
         if len(sample) < len(pairs):
             note += f"; reference timed on {len(sample)} of them and scaled"
     out.add(Row("all corridors x all profiles", size, d_all, r_all, note))
+    if args.only_gaps:
+        return
 
     # Coverage matrix and all-pairs similarity over the bilateral instruments.
     ids = corpus.bilateral_instruments()
@@ -480,6 +482,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--only-similarity", action="store_true",
                    help="after loading, only the all-pairs similarity rows")
+    p.add_argument("--only-gaps", action="store_true",
+                   help="after loading, only the gap-report rows (one corridor's reports and the sweep)")
     p.add_argument("--memory", type=int, default=0,
                    help="bytes of memory to plan the similarity matrices for (default: what is free)")
     p.add_argument("--dask-size", default="M", help="size of the Dask sweep ('' to skip)")

@@ -118,12 +118,6 @@ bool in_subtree(const std::string& topic, const std::string& root) {
                            topic[root.size()] == '.');
 }
 
-// A folded YAML text without its trailing line break and spaces.
-std::string trimmed(const std::string& s) {
-  auto end = s.find_last_not_of(" \n\t");
-  return end == std::string::npos ? std::string() : s.substr(0, end + 1);
-}
-
 std::string join(const std::vector<std::string>& v, std::string_view sep = ", ") {
   std::string out;
   for (const auto& x : v) {
@@ -384,6 +378,7 @@ class analysis {
     std::vector<const std::string*> actor_ids;
     for (const auto& a : cx_.actors_of(bearer)) actor_ids.push_back(&a);
     row.decided_by.reserve(decided.size());
+    row.evidence.reserve(decided.size());
     for (const auto* k : decided) {
       const provision& p = c_.provision_at(k->provision);
       std::string note = tier_words(k->tier, c_.instruments()[c_.instrument_of(k->provision)]);
@@ -454,13 +449,14 @@ class analysis {
   // says it lacks the topic. The evidence lists what is known of each.
   void settle_absence(gap_row& row) const {
     row.status = gap_status::gap;
+    row.evidence.reserve(answerable().size());
     for (index ii : answerable()) {
       const auto& in = c_.instruments()[ii];
-      evidence e{evidence_kind::not_read, in.id, {}, in.id, in.text, {}, confidence::high};
+      evidence e{evidence_kind::not_read, in.id, {}, {}, in.text, {}, confidence::high};
       if (const auto* l = in.lack_of(row.topic, row.stage)) {
         e.kind = evidence_kind::reported_lack;
-        e.citation = trimmed(l->provenance.source);
-        e.passage = trimmed(l->provenance.passage);
+        e.citation = l->provenance.source;
+        e.passage = l->provenance.passage;
         e.confidence = l->provenance.level;
         if (!row.confidence || e.confidence < *row.confidence) row.confidence = e.confidence;
       } else if (in.text == text_coverage::full) {

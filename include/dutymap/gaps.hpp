@@ -97,7 +97,7 @@ struct evidence {
   evidence_kind kind = evidence_kind::provision;
   std::string instrument;  ///< instrument id
   std::string provision;   ///< for `provision`: the provision id
-  std::string citation;    ///< "ilo-c189 Art. 10", or for a lack the source that reports it
+  std::string citation;    ///< a provision's ("ilo-c189 Art. 10"), or the source reporting a lack
   dutymap::text_coverage text = text_coverage::full;  ///< how much of the instrument was read
   std::string passage;                                ///< for `reported_lack`: the source's words
   dutymap::confidence confidence = confidence::high;
