@@ -25,7 +25,9 @@ inline cited_provision cite(const corpus& c, corpus::index pi, std::string note 
   out.strength = p.strength;
   out.confidence = p.provenance.level;
   out.coded_from = p.provenance.from;
-  out.tier = tier_of(c.instruments()[c.instrument_of(pi)]);
+  const auto& in = c.instruments()[c.instrument_of(pi)];
+  out.tier = tier_of(in);
+  out.text = in.text;
   out.note = std::move(note);
   return out;
 }

@@ -77,6 +77,21 @@ std::array<double, 4> gap_report::coverage_index(const coverage_weights& w) cons
   return out;
 }
 
+std::vector<evidence> gap_row::all_evidence() const {
+  std::vector<dutymap::evidence> out;
+  out.reserve(decided_by.size() + evidence.size());
+  for (const auto& d : decided_by)
+    out.push_back({evidence_kind::provision,
+                   d.instrument,
+                   d.provision,
+                   d.citation,
+                   d.text,
+                   {},
+                   d.confidence});
+  out.insert(out.end(), evidence.begin(), evidence.end());
+  return out;
+}
+
 double gap_report::evidence_index() const {
   std::size_t norms = 0, known = 0;
   for (const auto& r : rows)
@@ -378,7 +393,6 @@ class analysis {
     std::vector<const std::string*> actor_ids;
     for (const auto& a : cx_.actors_of(bearer)) actor_ids.push_back(&a);
     row.decided_by.reserve(decided.size());
-    row.evidence.reserve(decided.size());
     for (const auto* k : decided) {
       const provision& p = c_.provision_at(k->provision);
       std::string note = tier_words(k->tier, c_.instruments()[c_.instrument_of(k->provision)]);
@@ -386,14 +400,6 @@ class analysis {
       if (!k->assigned)
         note += "; its bearers (" + join(p.bearers.names()) + ") are played by no actor here";
       row.decided_by.push_back(cx_.cite(k->provision, note));
-      const auto& cited = row.decided_by.back();
-      row.evidence.push_back({evidence_kind::provision,
-                              cited.instrument,
-                              cited.provision,
-                              cited.citation,
-                              c_.instruments()[c_.instrument_of(k->provision)].text,
-                              {},
-                              cited.confidence});
       for (const auto& a : p.designated) actor_ids.push_back(&a);
       if (!row.confidence || p.provenance.level < *row.confidence)
         row.confidence = p.provenance.level;
@@ -473,11 +479,16 @@ class analysis {
   // live on in the revision: its note says so.
   void note_unread_revisions(gap_row& row) const {
     for (auto& n : row.nearest) {
-      const auto ni = c_.instrument_index(n.instrument);
+      // Only a superseded clause can live on in its revision (the reason says so).
+      if (n.note.find(" was superseded by ") == std::string::npos) continue;
+      // An annexed contract is revised with its instrument.
+      const auto& cited = c_.get_instrument(n.instrument);
+      const index revised =
+          *c_.instrument_index(cited.annex_to.empty() ? cited.id : cited.annex_to);
       for (const auto& e : row.evidence) {
         if (e.kind != evidence_kind::not_read || e.instrument == n.instrument) continue;
         const auto chain = c_.revision_chain(*c_.instrument_index(e.instrument));
-        if (std::find(chain.begin(), chain.end(), *ni) == chain.end()) continue;
+        if (std::find(chain.begin(), chain.end(), revised) == chain.end()) continue;
         n.note += "; " + e.instrument +
                   ", the revision in force here, is not known in full (text: " +
                   std::string(name_of(e.text)) + "): the clause may be retained";

@@ -73,7 +73,8 @@ struct cited_provision {
   dutymap::coded_from coded_from = coded_from::text;
   gap_status tier =
       gap_status::binding;  ///< binding, committed or guidance: what its instrument is
-  std::string note;         ///< why it is weak, why it did not count, or how it binds
+  dutymap::text_coverage text = text_coverage::full;  ///< how much of its instrument was read
+  std::string note;  ///< why it is weak, why it did not count, or how it binds
 };
 
 /// What a piece of a row's evidence is.
@@ -92,7 +93,7 @@ struct enum_names<evidence_kind> {
 };
 
 /// One thing a row's status rests on: a deciding provision, or, for `gap` and `unknown`, what is
-/// known of each applicable instrument of a kind the profile accepts.
+/// known of each applicable instrument of a kind the profile accepts (`gap_row::all_evidence`).
 struct evidence {
   evidence_kind kind = evidence_kind::provision;
   std::string instrument;  ///< instrument id
@@ -121,9 +122,15 @@ struct gap_row {
   std::vector<cited_provision>
       precedents;           ///< for gap, weak and conflict: what others agreed on it
   std::string norm_source;  ///< the profile's source for the norm
-  /// What the status rests on: the deciding provisions; for `gap` the reported lacks and the
-  /// instruments read in full; for `unknown` also the instruments not read (what would settle it).
+  /// What an absence rests on, for `gap` and `unknown` rows: per applicable instrument of an
+  /// accepted kind, its reported lack, its reading in full, or that it was not read (what would
+  /// settle an `unknown`). Empty for a covered row, whose status rests on `decided_by`: the
+  /// deciding provisions are kept once, there, and `all_evidence` lists both.
   std::vector<dutymap::evidence> evidence;
+
+  /// Everything the status rests on: the deciding provisions (as `provision` evidence), then the
+  /// evidence of an absence.
+  std::vector<dutymap::evidence> all_evidence() const;
 };
 
 /// How much each status counts in the coverage index (documented in docs/gaps.md; adjustable).

@@ -554,6 +554,11 @@ class CitedProvision:
     def summary(self) -> str:
         ...
     @property
+    def text(self) -> str:
+        """
+        How much of its instrument's text was read: full, partial, described or none.
+        """
+    @property
     def tier(self) -> str:
         ...
 class Evidence:

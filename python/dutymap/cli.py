@@ -43,7 +43,7 @@ def cmd_gaps(args: argparse.Namespace) -> int:
                          "worker_status": report.corridor.worker_status},
             "profile": report.profile,
             "as_of": report.as_of,
-            "evidence_index": report.evidence_index,
+            "evidence_index": None if report.evidence_index != report.evidence_index else report.evidence_index,
             "rows": df.to_dict(orient="records"),
         }
         print(json.dumps(payload, indent=2, ensure_ascii=False))

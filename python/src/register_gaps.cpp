@@ -112,12 +112,15 @@ void register_gaps(py::module_& m) {
       .def_property_readonly(
           "coded_from", [](const cited_provision& c) { return std::string(name_of(c.coded_from)); })
       .def_property_readonly("tier", [](const cited_provision& c) { return status_name(c.tier); })
+      .def_property_readonly("text",
+                             [](const cited_provision& c) { return std::string(name_of(c.text)); })
       .def_readonly("note", &cited_provision::note)
       .def(py::pickle(
           [](const cited_provision& c) {
             return py::make_tuple(c.provision, c.instrument, c.citation, c.summary,
                                   static_cast<int>(c.strength), static_cast<int>(c.confidence),
-                                  static_cast<int>(c.coded_from), static_cast<int>(c.tier), c.note);
+                                  static_cast<int>(c.coded_from), static_cast<int>(c.tier), c.note,
+                                  static_cast<int>(c.text));
           },
           [](const py::tuple& t) {
             cited_provision c;
@@ -130,6 +133,7 @@ void register_gaps(py::module_& m) {
             c.coded_from = static_cast<coded_from>(t[6].cast<int>());
             c.tier = static_cast<gap_status>(t[7].cast<int>());
             c.note = t[8].cast<std::string>();
+            c.text = static_cast<text_coverage>(t[9].cast<int>());
             return c;
           }))
       .def("__repr__",
@@ -193,7 +197,10 @@ void register_gaps(py::module_& m) {
       .def_readonly("nearest", &gap_row::nearest)
       .def_readonly("precedents", &gap_row::precedents)
       .def_readonly("norm_source", &gap_row::norm_source)
-      .def_readonly("evidence", &gap_row::evidence)
+      .def_property_readonly(
+          "evidence", &gap_row::all_evidence,
+          "What the status rests on: the deciding provisions, then, for gap and unknown, what is "
+          "known of each applicable instrument (reported lack, read in full, not read).")
       .def(py::pickle(
           [](const gap_row& r) {
             return py::make_tuple(

@@ -90,11 +90,15 @@ TEST_CASE("Cambodia to Malaysia, domestic work: the findings stand beside what i
         gap_status::committed);
   const auto& rest = row_of(rep, "working_time.weekly_rest", stage::employment);
   CHECK(rest.status == gap_status::committed);
-  // A covered row's evidence is its deciding provisions.
-  REQUIRE(rest.evidence.size() == rest.decided_by.size());
-  CHECK(rest.evidence.front().kind == evidence_kind::provision);
-  CHECK(rest.evidence.front().provision == rest.decided_by.front().provision);
-  CHECK(rest.evidence.front().text == text_coverage::described);
+  // A covered row rests on its deciding provisions, kept once, in `decided_by`.
+  CHECK(rest.evidence.empty());
+  const auto all = rest.all_evidence();
+  REQUIRE(all.size() == rest.decided_by.size());
+  CHECK(all.front().kind == evidence_kind::provision);
+  CHECK(all.front().provision == rest.decided_by.front().provision);
+  CHECK(all.front().citation == "mou-khm-mys-2015-dw-contract Appendix B");
+  CHECK(all.front().text == text_coverage::described);
+  CHECK(rest.decided_by.front().text == text_coverage::described);
   // Seed 001 says no MOU addresses portability: a gap, on both texts.
   const auto& portability = row_of(rep, "social_security.portability", stage::employment);
   CHECK(portability.status == gap_status::gap);
@@ -186,13 +190,31 @@ TEST_CASE("a revision whose text is unknown does not wipe out the clauses it rev
     CHECK_THAT(rest.explanation, Contains("Nearest: mou-khm-kor-2030 Art. 5"));
   }
   {
+    // A clause of the contract annexed to the revised MOU lives or dies with it.
+    const std::string contract =
+        "instrument:\n  id: mou-khm-kor-2030-contract\n  title: t\n  kind: standard_contract\n"
+        "  annex_to: mou-khm-kor-2030\n  source: s\n  text: full\n  provisions:\n"
+        "    - {article: 'A-3', summary: A weekly day off., modality: right, strength: shall,\n"
+        "       bearers: [employer], stages: [employment], topics: [working_time.weekly_rest],\n"
+        "       provenance: {coded_from: text, source: s, confidence: high}}\n";
+    const corpus c = with({korea_mou("mou-khm-kor-2030", "full", "  adopted: 2030-01-01\n", false),
+                           contract, korea_mou("mou-khm-kor-2035", "none", revision, false)});
+    const auto rep = gaps(c, k, lmp);
+    const auto& rest = row_of(rep, "working_time.weekly_rest", stage::employment);
+    CHECK(rest.status == gap_status::unknown);
+    REQUIRE_FALSE(rest.nearest.empty());
+    CHECK(rest.nearest.front().instrument == "mou-khm-kor-2030-contract");
+    CHECK_THAT(rest.nearest.front().note, Contains("the clause may be retained"));
+  }
+  {
     // A source reports the revision dropped weekly rest: a gap, and the old clause is only nearest.
     const std::string dropped =
         revision +
         "  lacks:\n    - {topic: working_time.weekly_rest, source: s, passage: p, confidence: "
         "high}\n";
     const corpus c = with({old_mou, korea_mou("mou-khm-kor-2035", "none", dropped, false)});
-    const auto& rest = row_of(gaps(c, k, lmp), "working_time.weekly_rest", stage::employment);
+    const auto rep = gaps(c, k, lmp);
+    const auto& rest = row_of(rep, "working_time.weekly_rest", stage::employment);
     CHECK(rest.status == gap_status::gap);
     REQUIRE_FALSE(rest.nearest.empty());
     CHECK_THAT(rest.nearest.front().note, !Contains("may be retained"));
