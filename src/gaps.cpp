@@ -764,40 +764,46 @@ class analysis {
               join(c_.provision_at(decided.front()->provision).bearers.names()) + ").";
         break;
       case gap_status::unknown: {
-        std::vector<std::string> unread, lacking;
-        for (const auto& e : row.evidence)
-          if (e.kind == evidence_kind::not_read)
-            unread.push_back(e.instrument + " (text: " + std::string(name_of(e.text)) + ")");
-          else if (e.kind == evidence_kind::reported_lack)
-            lacking.push_back(e.instrument);
-        out = "Not known: nothing read covers it, but " + join(unread) +
-              (unread.size() == 1 ? " applies here and was" : " apply here and were") +
-              " not read in full, and no source reports the topic lacking there. To settle it, "
-              "read " +
-              join(unread_ids(row)) + ".";
-        if (!lacking.empty()) out += " Reported lacking in " + join(lacking) + ".";
+        // Written straight into the sentence: absent rows are many and their lists short.
+        const auto unread = count_of(row, evidence_kind::not_read);
+        out = "Not known: nothing read covers it, but ";
+        list_of(out, row, evidence_kind::not_read, true);
+        out += unread == 1 ? " applies here and was" : " apply here and were";
+        out +=
+            " not read in full, and no source reports the topic lacking there. To settle it, read ";
+        list_of(out, row, evidence_kind::not_read, false);
+        out += ".";
+        if (count_of(row, evidence_kind::reported_lack)) {
+          out += " Reported lacking in ";
+          list_of(out, row, evidence_kind::reported_lack, false);
+          out += ".";
+        }
         if (!row.nearest.empty())
           out +=
               " Nearest: " + row.nearest.front().citation + " (" + row.nearest.front().note + ").";
         break;
       }
       case gap_status::gap: {
-        std::vector<std::string> lacking, read;
-        for (const auto& e : row.evidence)
-          (e.kind == evidence_kind::reported_lack ? lacking : read).push_back(e.instrument);
+        const auto lacking = count_of(row, evidence_kind::reported_lack);
+        const auto read = count_of(row, evidence_kind::read_in_full);
         out = "Nothing applicable in this corridor protects it";
-        if (!lacking.empty()) {
-          out += ": a source reports that " + join(lacking) +
-                 (lacking.size() == 1 ? " lacks it (" : " lack it (") +
-                 evidence_of(row, evidence_kind::reported_lack).citation + ")";
-          if (!read.empty())
-            out += ", and " + join(read) + " (read in full) " +
-                   (read.size() == 1 ? "covers" : "cover") + " it nowhere";
-        } else if (!read.empty()) {
-          out +=
-              ": " + join(read) +
-              (read.size() == 1 ? " was read in full and covers" : " were read in full and cover") +
-              " it nowhere";
+        if (lacking) {
+          out += ": a source reports that ";
+          list_of(out, row, evidence_kind::reported_lack, false);
+          out += lacking == 1 ? " lacks it (" : " lack it (";
+          out += evidence_of(row, evidence_kind::reported_lack).citation;
+          out += ")";
+          if (read) {
+            out += ", and ";
+            list_of(out, row, evidence_kind::read_in_full, false);
+            out += read == 1 ? " (read in full) covers it nowhere"
+                             : " (read in full) cover it nowhere";
+          }
+        } else if (read) {
+          out += ": ";
+          list_of(out, row, evidence_kind::read_in_full, false);
+          out += read == 1 ? " was read in full and covers it nowhere"
+                           : " were read in full and cover it nowhere";
         } else if (row.in_profile) {
           out += ": no instrument of a kind the profile accepts applies here";
         }
@@ -832,11 +838,25 @@ class analysis {
     return out;
   }
 
-  static std::vector<std::string> unread_ids(const gap_row& row) {
-    std::vector<std::string> out;
-    for (const auto& e : row.evidence)
-      if (e.kind == evidence_kind::not_read) out.push_back(e.instrument);
-    return out;
+  static std::size_t count_of(const gap_row& row, evidence_kind k) {
+    return static_cast<std::size_t>(std::count_if(row.evidence.begin(), row.evidence.end(),
+                                                  [&](const evidence& e) { return e.kind == k; }));
+  }
+  // Appends the instruments of a row's evidence of one kind, comma-separated, each with how much
+  // of it was read when `with_text`.
+  static void list_of(std::string& out, const gap_row& row, evidence_kind k, bool with_text) {
+    bool first = true;
+    for (const auto& e : row.evidence) {
+      if (e.kind != k) continue;
+      if (!first) out += ", ";
+      first = false;
+      out += e.instrument;
+      if (with_text) {
+        out += " (text: ";
+        out += name_of(e.text);
+        out += ")";
+      }
+    }
   }
   static const evidence& evidence_of(const gap_row& row, evidence_kind k) {
     return *std::find_if(row.evidence.begin(), row.evidence.end(),
