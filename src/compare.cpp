@@ -409,10 +409,9 @@ std::string unread_on(const corpus& c, index i, const std::string& topic, bool w
   for (index k : parts) {
     const auto& in = c.instruments()[k];
     if (in.text == text_coverage::full) continue;
-    const bool reported =
-        std::any_of(in.lacks.begin(), in.lacks.end(), [&](const reported_lack& l) {
-          return l.stages.empty() && l.covers(topic, stage::employment);
-        });
+    const bool reported = std::any_of(
+        in.lacks.begin(), in.lacks.end(),
+        [&](const reported_lack& l) { return l.stages.empty() && l.covers_topic(topic); });
     if (reported) continue;
     out += (out.empty() ? "" : ", ") + in.id + " (text: " + std::string(name_of(in.text)) + ")";
   }

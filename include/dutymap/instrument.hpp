@@ -69,12 +69,15 @@ struct reported_lack {
   dutymap::provenance provenance;
   std::string notes;
 
-  /// Whether the lack settles a norm on `norm_topic` at `s` (that topic or one under it).
+  /// Whether the lack is of `norm_topic` (that topic or one of its ancestors), whatever the stage.
+  bool covers_topic(std::string_view norm_topic) const {
+    return norm_topic == topic ||
+           (norm_topic.size() > topic.size() && norm_topic.substr(0, topic.size()) == topic &&
+            norm_topic[topic.size()] == '.');
+  }
+  /// Whether the lack settles a norm on `norm_topic` at `s`.
   bool covers(std::string_view norm_topic, stage s) const {
-    const bool under = norm_topic == topic || (norm_topic.size() > topic.size() &&
-                                               norm_topic.substr(0, topic.size()) == topic &&
-                                               norm_topic[topic.size()] == '.');
-    return under && (stages.empty() || stages.contains(s));
+    return covers_topic(norm_topic) && (stages.empty() || stages.contains(s));
   }
   bool operator==(const reported_lack&) const = default;
 };

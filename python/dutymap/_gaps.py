@@ -34,6 +34,7 @@ STATUS_COLOURS = {
 
 
 def _percent(share: float) -> str:
+    """A share as a whole percentage, "n/a" for NaN."""
     return "n/a" if share != share else f"{round(100 * share)}%"
 
 
@@ -67,14 +68,6 @@ def make_corridor(
 
 def _cites(items: Sequence[_core.CitedProvision]) -> list[str]:
     return [c.citation for c in items]
-
-
-def _evidence_index(rows: Sequence[_core.GapRow]) -> float:
-    """The share of the profile rows whose status is known (not ``unknown``); NaN without rows."""
-    norms = [r for r in rows if r.in_profile]
-    if not norms:
-        return float("nan")
-    return sum(r.status != "unknown" for r in norms) / len(norms)
 
 
 class GapReport:
@@ -124,7 +117,7 @@ class GapReport:
     def evidence_index(self) -> float:
         """The share of the profile's norms whose status rests on read text or a cited absence
         (every status but ``unknown``), from 0 to 1; NaN for a profile without norms."""
-        return _evidence_index(self._impl.rows)
+        return self._impl.evidence_index()
 
     def row(self, topic: str, stage: str) -> _core.GapRow:
         """The row of a topic at a stage; KeyError if the report has none."""

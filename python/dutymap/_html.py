@@ -13,7 +13,7 @@ MAX_HTML_ROWS = 2000
 
 
 def gap_report_html(report: GapReport) -> Optional[str]:
-    from ._gaps import STATUS_COLOURS
+    from ._gaps import STATUS_COLOURS, _percent
 
     rows = report.rows
     if len(rows) > MAX_HTML_ROWS:
@@ -29,7 +29,7 @@ def gap_report_html(report: GapReport) -> Optional[str]:
     unknown = sum(r.status == "unknown" for r in norms)
     share = report.evidence_index
     head += (
-        f"<p><strong>Evidence index {'n/a' if share != share else f'{round(100 * share)}%'}</strong>: "
+        f"<p><strong>Evidence index {_percent(share)}</strong>: "
         f"{len(norms) - unknown} of {len(norms)} norms rest on read text or a cited absence"
         + (f"; <span style='background:{STATUS_COLOURS['unknown']}'>&nbsp;{unknown} unknown&nbsp;</span> "
            "(an applicable instrument was not read in full: not a finding of absence)" if unknown else "")

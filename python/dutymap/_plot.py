@@ -31,8 +31,9 @@ def _legend(rows: Any) -> list[Any]:
 
 
 def _evidence_words(report: GapReport) -> str:
-    share = report.evidence_index
-    return f"evidence index {'n/a' if share != share else f'{round(100 * share)}%'}"
+    from ._gaps import _percent
+
+    return f"evidence index {_percent(report.evidence_index)}"
 
 
 def plot_gap_report(report: GapReport, ax: Any = None) -> matplotlib.figure.Figure:

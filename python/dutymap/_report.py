@@ -104,7 +104,7 @@ def _wrap(text: str, width: int, indent: str) -> str:
 
 def gap_report_text(report, width: int = 100) -> str:
     """A gap report for a terminal: the counts, then each norm with its status and citations."""
-    from ._gaps import STAGES, STATUSES
+    from ._gaps import STAGES, STATUSES, _percent
 
     k = report.corridor
     norms = [r for r in report.rows if r.in_profile]
@@ -114,7 +114,7 @@ def gap_report_text(report, width: int = 100) -> str:
         f"Gap report: {k.origin} -> {k.destination}"
         f"{' (' + k.sector + ')' if k.sector else ''}, {k.worker_status} workers, "
         f"against {report.profile}, as of {report.as_of}",
-        f"Evidence index: {'n/a' if share != share else f'{round(100 * share)}%'} "
+        f"Evidence index: {_percent(share)} "
         f"({len(norms) - unknown} of {len(norms)} norms rest on read text or a cited absence"
         + (f"; {unknown} unknown: the instruments that would settle them were not read" if unknown else "")
         + ")",

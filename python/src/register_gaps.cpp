@@ -250,6 +250,7 @@ void register_gaps(py::module_& m) {
             return r;
           }))
       .def_readonly("rows", &gap_report::rows)
+      .def("evidence_index", &gap_report::evidence_index)
       .def("counts_by_stage",
            [](const gap_report& r) {
              std::vector<std::vector<std::size_t>> out;
