@@ -31,8 +31,16 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 py=.venv/bin/python
-want=(scikit-build-core pybind11 cmake ninja numpy pandas matplotlib networkx pytest nbclient nbformat ipykernel mypy hypothesis pyyaml)
-if ! $py -m pip show "${want[@]}" >/dev/null 2>&1; then
+# pybind11 and the stub generator are pinned: the stubs they make (python/dutymap/_core.pyi) are
+# checked in and compared with the built module by the tests.
+pinned=(pybind11==3.1.0 pybind11-stubgen==3.0.0)
+want=(scikit-build-core cmake ninja numpy pandas matplotlib networkx pytest nbclient nbformat ipykernel
+  mypy hypothesis pyyaml "${pinned[@]}")
+stale=""
+for pin in "${pinned[@]}"; do
+  $py -m pip show "${pin%%==*}" 2>/dev/null | grep -qx "Version: ${pin#*==}" || stale=1
+done
+if [ -n "$stale" ] || ! $py -m pip show "${want[@]%%==*}" >/dev/null 2>&1; then
   say "installing Python build and test dependencies into .venv"
   $py -m pip install -q --disable-pip-version-check "${want[@]}"
 fi

@@ -10,8 +10,8 @@ namespace {
 
 // Items of a corpus are returned by reference; the corpus object is kept alive by them.
 template <class T>
-py::list referenced(std::span<const T> items, py::handle owner) {
-  py::list out(items.size());
+py::typing::List<T> referenced(std::span<const T> items, py::handle owner) {
+  py::typing::List<T> out(items.size());
   for (std::size_t i = 0; i < items.size(); ++i)
     out[i] = py::cast(&items[i], py::return_value_policy::reference_internal, owner);
   return out;
@@ -61,40 +61,43 @@ void register_corpus(py::module_& m) {
       .def_property_readonly("provisions",
                              [](py::object self) {
                                const auto& c = self.cast<const corpus&>();
-                               py::list out(c.provision_count());
+                               py::typing::List<provision> out(c.provision_count());
                                for (corpus::index i = 0; i < c.provision_count(); ++i)
                                  out[i] = one(c.provision_at(i), self);
                                return out;
                              })
-      .def("instrument",
-           [](py::object self, const std::string& id) {
-             return or_key_error(
-                 [&] { return one(self.cast<const corpus&>().get_instrument(id), self); });
-           })
-      .def("topic",
-           [](py::object self, const std::string& id) {
-             return or_key_error(
-                 [&] { return one(self.cast<const corpus&>().get_topic(id), self); });
-           })
-      .def("actor",
-           [](py::object self, const std::string& id) {
-             return or_key_error(
-                 [&] { return one(self.cast<const corpus&>().get_actor(id), self); });
-           })
-      .def("profile",
-           [](py::object self, const std::string& id) {
-             return or_key_error(
-                 [&] { return one(self.cast<const corpus&>().get_profile(id), self); });
-           })
-      .def("provision",
-           [](py::object self, const std::string& id) -> py::object {
-             const auto& c = self.cast<const corpus&>();
-             if (auto p = c.find_provision(id)) return one(*p, self);
-             throw std::out_of_range("unknown provision `" + id + "`");
-           })
+      // Lookups by id return the item by reference: it keeps the corpus alive, and the
+      // signature names the item's Python class.
+      .def(
+          "instrument",
+          [](const corpus& c, const std::string& id) -> const instrument& {
+            return c.get_instrument(id);
+          },
+          py::return_value_policy::reference_internal)
+      .def(
+          "topic",
+          [](const corpus& c, const std::string& id) -> const topic& { return c.get_topic(id); },
+          py::return_value_policy::reference_internal)
+      .def(
+          "actor",
+          [](const corpus& c, const std::string& id) -> const actor& { return c.get_actor(id); },
+          py::return_value_policy::reference_internal)
+      .def(
+          "profile",
+          [](const corpus& c, const std::string& id) -> const profile& {
+            return c.get_profile(id);
+          },
+          py::return_value_policy::reference_internal)
+      .def(
+          "provision",
+          [](const corpus& c, const std::string& id) -> const provision& {
+            if (auto p = c.find_provision(id)) return *p;
+            throw std::out_of_range("unknown provision `" + id + "`");
+          },
+          py::return_value_policy::reference_internal)
       .def("ratification",
            [](py::object self, const std::string& state,
-              const std::string& instrument) -> py::object {
+              const std::string& instrument) -> py::typing::Optional<ratification> {
              const auto& c = self.cast<const corpus&>();
              if (auto r = c.find_ratification(state, instrument)) return one(*r, self);
              return py::none();
@@ -127,7 +130,7 @@ void register_corpus(py::module_& m) {
           "summary",
           [](const corpus& c) {
             const auto s = c.summary();
-            py::dict out;
+            py::typing::Dict<py::str, py::object> out;
             out["instruments"] = s.instruments;
             out["provisions"] = s.provisions;
             out["topics"] = s.topics;
@@ -158,7 +161,7 @@ void register_corpus(py::module_& m) {
             py::dict edges;
             for (auto k : all_names<edge_kind>())
               edges[py::str(k)] = g.edge_count(*parse<edge_kind>(k));
-            py::dict out;
+            py::typing::Dict<py::str, py::object> out;
             out["vertices"] = g.vertex_count();
             out["edges"] = g.edge_count();
             out["edges_by_kind"] = edges;

@@ -125,7 +125,7 @@ void register_model(py::module_& m) {
       .def_property_readonly(
           "topics",
           [](const provision& p) {
-            py::dict out;
+            py::typing::Dict<py::str, py::str> out;
             for (const auto& t : p.topics) out[py::str(t.topic)] = std::string(name_of(t.effect));
             return out;
           },
