@@ -1,34 +1,27 @@
-"""Comparing agreements: the Python face."""
+"""Comparing agreements: the coverage matrix of a set of instruments, and topic-by-topic
+differences between two."""
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any, Optional
 
 from . import _core
+from ._arguments import check_id
+from ._html import matrix_html
+from ._plot import plot_matrix
+from ._tables import diff_frame
 
 if TYPE_CHECKING:  # pragma: no cover
     import matplotlib.figure
     import numpy
     import pandas
 
-    from ._corpus import Corpus
 
-
-def diff_frame(items: list[_core.TopicDifference]) -> pandas.DataFrame:
-    import pandas as pd
-
-    rows = [
-        {
-            "topic": d.topic,
-            "relation": d.relation,
-            "a": [c.citation for c in d.a],
-            "b": [c.citation for c in d.b],
-            "explanation": d.explanation,
-        }
-        for d in items
-    ]
-    return pd.DataFrame(rows, columns=["topic", "relation", "a", "b", "explanation"])
+def instrument_diff(corpus: _core.Corpus, a: str, b: str, with_annexes: bool = True) -> pandas.DataFrame:
+    """Topic by topic, how instrument ``a`` of the corpus relates to ``b``, with both sides'
+    citations."""
+    return diff_frame(_core.diff(corpus, check_id(a, "instrument id"), check_id(b, "instrument id"),
+                                 bool(with_annexes)))
 
 
 class Comparison:
@@ -48,7 +41,7 @@ class Comparison:
 
     __slots__ = ("_corpus", "_impl")
 
-    def __init__(self, corpus: Corpus, impl: _core.Comparison) -> None:
+    def __init__(self, corpus: _core.Corpus, impl: _core.Comparison) -> None:
         self._corpus = corpus
         self._impl = impl
 
@@ -105,37 +98,14 @@ class Comparison:
 
     def diff(self, a: str, b: str) -> pandas.DataFrame:
         """Topic by topic, how ``a`` relates to ``b`` (only_in_a, weaker_in_a, opposite, ...)."""
-        return self._corpus.diff(a, b)
+        return instrument_diff(self._corpus, a, b)
 
     def plot(self, ax: Any = None) -> matplotlib.figure.Figure:
         """A heatmap of the matrix: green protects, red restricts."""
-        import matplotlib.pyplot as plt
-
-        if ax is None:
-            fig, ax = plt.subplots(figsize=(max(6, 0.28 * len(self.columns) + 3), 0.45 * len(self.instruments) + 2))
-        else:
-            fig = ax.figure
-        im = ax.imshow(self._impl.matrix, cmap="RdYlGn", vmin=-1, vmax=1, aspect="auto")
-        ax.set_xticks(range(len(self.columns)), self.columns, rotation=90, fontsize=7)
-        ax.set_yticks(range(len(self.instruments)), self.instruments, fontsize=8)
-        fig.colorbar(im, ax=ax, label="restricts  <  0  <  protects")
-        fig.tight_layout()
-        return fig
+        return plot_matrix(self._impl.matrix, self.instruments, self.columns, ax)
 
     def __repr__(self) -> str:
         return f"<Comparison of {len(self.instruments)} instruments over {len(self.columns)} columns>"
 
     def _repr_html_(self) -> Optional[str]:
-        if len(self.instruments) * len(self.columns) > 20000:
-            return None
-        e = html.escape
-        head = "".join(f"<th>{e(c)}</th>" for c in self.columns)
-        body = []
-        for i, name in enumerate(self.instruments):
-            cells = []
-            for j in range(len(self.columns)):
-                v = float(self._impl.matrix[i, j])
-                colour = "#1a9850" if v > 0 else "#b2182b" if v < 0 else "#ffffff"
-                cells.append(f"<td style='background:{colour};color:{'#fff' if v else '#999'}'>{v:.1f}</td>")
-            body.append(f"<tr><th>{e(name)}</th>{''.join(cells)}</tr>")
-        return f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        return matrix_html(self._impl.matrix, self.instruments, self.columns)

@@ -1,46 +1,31 @@
-"""The Python face of a corpus: loading, look-ups, tables and export."""
+"""The corpus: look-ups, tables, analysis, comparison and export over the compiled corpus."""
 
 from __future__ import annotations
 
-import html
-import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Sequence, Union
+from typing import TYPE_CHECKING, Any, Sequence
 
-from . import _core
+from . import _core, _tables
+from ._arguments import (
+    PathLike,
+    check_id,
+    check_limits,
+    instrument_ids,
+    make_corridor,
+    modality_weights,
+    path_strings,
+    question,
+)
+from ._compare import Comparison, instrument_diff
+from ._gaps import GapReport
+from ._html import corpus_summary_html
+from ._scenario import Scenario
+from ._text import corpus_report
+from ._vocabulary import STAGES
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
     import pandas
-
-    from ._compare import Comparison
-    from ._gaps import GapReport, Scenario
-
-PathLike = Union[str, "os.PathLike[str]"]
-
-
-def _paths(paths: Iterable[Any]) -> list[str]:
-    out = []
-    for p in paths:
-        if not isinstance(p, (str, os.PathLike)):
-            raise TypeError(
-                f"a corpus path must be a str or os.PathLike, got {type(p).__name__}: {p!r}"
-            )
-        out.append(os.fspath(p))  # the loader reports empty paths and NUL characters as problems
-    return out
-
-
-def _check_limits(max_precedents: Any, max_nearest: Any) -> None:
-    """TypeError unless both per-row list lengths of a gap report are non-negative ints."""
-    for name, value in (("max_precedents", max_precedents), ("max_nearest", max_nearest)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise TypeError(f"{name} must be a non-negative int")
-
-
-def _check_id(value: Any, what: str) -> str:
-    if not isinstance(value, str):
-        raise TypeError(f"{what} must be a str id, got {type(value).__name__}: {value!r}")
-    return value
 
 
 class Corpus:
@@ -106,31 +91,31 @@ class Corpus:
         >>> dm.load().instrument("ilo-c97").title  # doctest: +SKIP
         'Migration for Employment Convention (Revised), 1949'
         """
-        return self._impl.instrument(_check_id(id, "instrument id"))
+        return self._impl.instrument(check_id(id, "instrument id"))
 
     def topic(self, id: str) -> _core.Topic:
         """The topic with this id; KeyError naming the nearest valid id otherwise."""
-        return self._impl.topic(_check_id(id, "topic id"))
+        return self._impl.topic(check_id(id, "topic id"))
 
     def actor(self, id: str) -> _core.Actor:
         """The actor with this id; KeyError naming the nearest valid id otherwise."""
-        return self._impl.actor(_check_id(id, "actor id"))
+        return self._impl.actor(check_id(id, "actor id"))
 
     def profile(self, id: str) -> _core.Profile:
         """The profile with this id; KeyError naming the nearest valid id otherwise."""
-        return self._impl.profile(_check_id(id, "profile id"))
+        return self._impl.profile(check_id(id, "profile id"))
 
     def provision(self, id: str) -> _core.Provision:
         """The provision with this full id (``<instrument>:<local id>``)."""
-        return self._impl.provision(_check_id(id, "provision id"))
+        return self._impl.provision(check_id(id, "provision id"))
 
     def revision_chain(self, id: str) -> list[str]:
         """Ids along the instrument's ``supersedes`` chain, oldest first."""
-        return self._impl.revision_chain(_check_id(id, "instrument id"))
+        return self._impl.revision_chain(check_id(id, "instrument id"))
 
     def annexes(self, id: str) -> list[str]:
         """Ids of the instruments annexed to this one (standard contracts of an MOU)."""
-        return self._impl.annexes(_check_id(id, "instrument id"))
+        return self._impl.annexes(check_id(id, "instrument id"))
 
     # -- tables --------------------------------------------------------------------------------
     def ratifications(self, state: str | None = None, instrument: str | None = None) -> pandas.DataFrame:
@@ -143,56 +128,16 @@ class Corpus:
         --------
         >>> dm.load().ratifications("THA")  # doctest: +SKIP
         """
-        import pandas as pd
-
         if state is not None:
             self.actor(state)
         if instrument is not None:
             self.instrument(instrument)
-        rows = [
-            {
-                "state": r.state,
-                "instrument": r.instrument,
-                "status": r.status,
-                "signed": r.signed,
-                "ratified": r.ratified,
-                "denounced": r.denounced,
-                "excludes": list(r.excludes),
-                "limited_to": list(r.limited_to),
-                "source": r.source,
-            }
-            for r in self._impl.ratifications
-            if (state is None or r.state == state) and (instrument is None or r.instrument == instrument)
-        ]
-        columns = ["state", "instrument", "status", "signed", "ratified", "denounced",
-                   "excludes", "limited_to", "source"]
-        return pd.DataFrame(rows, columns=columns)
+        return _tables.ratifications_frame(self._impl.ratifications, state, instrument)
 
     def instruments_frame(self) -> pandas.DataFrame:
         """One row per instrument: id, name, kind, level, binding, parties, dates, how much of its
         text was read (``text``), provisions, and the topics a source reports it lacks."""
-        import pandas as pd
-
-        rows = [
-            {
-                "id": i.id,
-                "name": i.name,
-                "kind": i.kind,
-                "level": i.level,
-                "binding": i.binding,
-                "parties": list(i.parties),
-                "adopted": i.adopted,
-                "in_force": i.in_force,
-                "expires": i.expires,
-                "supersedes": i.supersedes,
-                "annex_to": i.annex_to,
-                "text": i.text,
-                "provisions": len(i.provisions),
-                "lacks": [lk.topic for lk in i.lacks],
-            }
-            for i in self._impl.instruments
-        ]
-        return pd.DataFrame(rows).set_index("id") if rows else pd.DataFrame()
+        return _tables.instruments_frame(self._impl.instruments)
 
     def provisions_frame(self) -> pandas.DataFrame:
         """One row per provision and topic: the long format that pandas groups and pivots well.
@@ -200,31 +145,7 @@ class Corpus:
         Columns: provision, instrument, citation, topic, effect, modality, strength, bearers,
         stages, workers, sectors, qualifiers, coded_from, confidence, summary.
         """
-        import pandas as pd
-
-        rows = []
-        for p in self._impl.provisions:
-            for topic, effect in p.topics.items():
-                rows.append(
-                    {
-                        "provision": p.id,
-                        "instrument": p.instrument,
-                        "citation": p.citation,
-                        "topic": topic,
-                        "effect": effect,
-                        "modality": p.modality,
-                        "strength": p.strength,
-                        "bearers": list(p.bearers),
-                        "stages": list(p.stages),
-                        "workers": p.scope.workers,
-                        "sectors": list(p.scope.sectors),
-                        "qualifiers": [q for q, _ in p.qualifiers],
-                        "coded_from": p.provenance.coded_from,
-                        "confidence": p.provenance.confidence,
-                        "summary": p.summary,
-                    }
-                )
-        return pd.DataFrame(rows)
+        return _tables.provisions_frame(self._impl.provisions)
 
     def summary(self) -> dict[str, Any]:
         """Counts by instrument kind and level, by how much of their text was read, provisions by
@@ -239,9 +160,7 @@ class Corpus:
 
     def report(self) -> str:
         """A plain-text overview of the corpus, for a terminal."""
-        from ._report import corpus_report
-
-        return corpus_report(self)
+        return corpus_report(_core.__version__, self.summary(), self.instruments, self.topics, self.profiles)
 
     # -- analysis ------------------------------------------------------------------------------
     def gaps(
@@ -286,13 +205,11 @@ class Corpus:
         >>> report.row("mobility.change_employer", "employment").status
         'conflict'
         """
-        from ._gaps import GapReport, make_corridor
-
         if not isinstance(profile, str):
             raise TypeError(f"profile must be a str id, got {type(profile).__name__}")
         if not isinstance(beyond_profile, bool):
             raise TypeError("beyond_profile must be True or False")
-        _check_limits(max_precedents, max_nearest)
+        check_limits(max_precedents, max_nearest)
         corridor = make_corridor(origin, destination, sector, worker_status, as_of, transit, territory)
         if _adjust is not None:
             corridor = _adjust(corridor)
@@ -338,49 +255,24 @@ class Corpus:
         >>> [r.corridor.destination for r in reports]
         ['THA', 'MYS']
         """
-        from ._gaps import GapReport, make_corridor
-
         if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int)
                                     or threads < 1):
             raise TypeError(f"threads must be a positive int or None, got {threads!r}")
         if not isinstance(beyond_profile, bool):
             raise TypeError("beyond_profile must be True or False")
-        _check_limits(max_precedents, max_nearest)
-        asked = []
-        for question in questions:
-            if not isinstance(question, (tuple, list)) or len(question) != 2:
-                raise TypeError(f"each question must be a (corridor, profile) pair, got {question!r}")
-            where, profile = question
-            if not isinstance(profile, str):
-                raise TypeError(f"profile must be a str id, got {type(profile).__name__}")
-            if isinstance(where, _core.Corridor):
-                corridor = where
-            elif isinstance(where, dict):
-                corridor = make_corridor(**where)
-            elif isinstance(where, (tuple, list)):
-                corridor = make_corridor(*where)
-            else:
-                raise TypeError(f"a corridor must be a tuple, a dict or a Corridor, got {where!r}")
-            asked.append((corridor, profile))
+        check_limits(max_precedents, max_nearest)
+        asked = [question(q) for q in questions]
         reports = _core.gaps_many(self._impl, asked, beyond_profile, max_precedents, max_nearest, threads or 0)
         return [GapReport(r) for r in reports]
 
     def scenario(self) -> Scenario:
         """A what-if over this corpus (ratify, withdraw, add a draft, move the date)."""
-        from ._gaps import Scenario
-
         return Scenario(self)
 
     def instrument_statuses(self, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
         """Which instruments apply in a corridor at its date, and why the others do not."""
-        import pandas as pd
-
-        from ._gaps import make_corridor
-
         k = make_corridor(origin, destination, **corridor)
-        rows = [{"instrument": s.instrument, "status": s.status, "why": s.why}
-                for s in _core.instrument_statuses(self._impl, k)]
-        return pd.DataFrame(rows, columns=["instrument", "status", "why"])
+        return _tables.instrument_statuses_frame(_core.instrument_statuses(self._impl, k))
 
     def obligations_of(self, actor: str, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
         """Everything an actor owes in a corridor, by stage, with citations.
@@ -389,79 +281,33 @@ class Corpus:
         --------
         >>> dm.load().obligations_of("KHM.MOLVT", origin="KHM", destination="THA")  # doctest: +SKIP
         """
-        import pandas as pd
-
-        from ._gaps import make_corridor
-
-        _check_id(actor, "actor id")
+        check_id(actor, "actor id")
         k = make_corridor(origin, destination, **corridor)
-        rows = [
-            {
-                "stages": list(o.stages),
-                "citation": o.provision.citation,
-                "instrument": o.provision.instrument,
-                "role": o.role,
-                "designated": o.designated,
-                "tier": o.provision.tier,
-                "topics": list(o.topics),
-                "summary": o.provision.summary,
-                "provision": o.provision.provision,
-            }
-            for o in _core.obligations_of(self._impl, actor, k)
-        ]
-        return pd.DataFrame(rows, columns=["stages", "citation", "instrument", "role", "designated", "tier",
-                                           "topics", "summary", "provision"])
+        return _tables.obligations_frame(_core.obligations_of(self._impl, actor, k))
 
     def responsible(self, topic: str, stage: str, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
         """The actors who owe a protection (topic and its sub-topics) at a stage, and under what."""
-        import pandas as pd
-
-        from ._gaps import make_corridor
-
-        _check_id(topic, "topic id")
+        check_id(topic, "topic id")
         k = make_corridor(origin, destination, **corridor)
-        rows = [
-            {"actor": r.actor, "role": r.role, "citation": r.provision.citation,
-             "instrument": r.provision.instrument, "tier": r.provision.tier, "provision": r.provision.provision}
-            for r in _core.responsible(self._impl, topic, stage, k)
-        ]
-        return pd.DataFrame(rows, columns=["actor", "role", "citation", "instrument", "tier", "provision"])
+        return _tables.responsible_frame(_core.responsible(self._impl, topic, stage, k))
 
     def structural_gaps(self, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
         """Obligations nobody in particular owes, that name no responsible body, or whose bearer
         nobody oversees."""
-        import pandas as pd
-
-        from ._gaps import make_corridor
-
         k = make_corridor(origin, destination, **corridor)
-        rows = [{"kind": g.kind, "bearer": g.bearer, "citation": g.provision.citation,
-                 "instrument": g.provision.instrument, "explanation": g.explanation, "provision": g.provision.provision}
-                for g in _core.structural_gaps(self._impl, k)]
-        return pd.DataFrame(rows, columns=["kind", "bearer", "citation", "instrument", "explanation", "provision"])
+        return _tables.structural_gaps_frame(_core.structural_gaps(self._impl, k))
 
     def remedy_paths(self, origin: str, destination: str, **corridor: Any) -> tuple[pandas.DataFrame, list[str]]:
         """Referral paths to actors who take a worker's complaint, per stage; and the stages
         where there is none."""
-        import pandas as pd
-
-        from ._gaps import make_corridor
-
         k = make_corridor(origin, destination, **corridor)
-        paths, none = _core.remedy_paths(self._impl, k)
-        df = pd.DataFrame([{"stage": s, "path": list(p), "acts": p[-1]} for s, p in paths],
-                          columns=["stage", "path", "acts"])
-        return df, list(none)
+        found, none = _core.remedy_paths(self._impl, k)
+        return _tables.remedy_paths_frame(found), list(none)
 
     def responsibility_load(self, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
         """Obligations per actor and stage, and each actor's betweenness centrality."""
-        import pandas as pd
-
-        from ._gaps import make_corridor
-
         k = make_corridor(origin, destination, **corridor)
-        cols = ["actor", "pre_departure", "transit", "employment", "return", "total", "centrality"]
-        return pd.DataFrame(_core.responsibility_load(self._impl, k), columns=cols).set_index("actor")
+        return _tables.responsibility_load_frame(_core.responsibility_load(self._impl, k))
 
     # -- comparison ----------------------------------------------------------------------------
     def bilateral_instruments(self, origin: str | None = None, destination: str | None = None) -> list[str]:
@@ -486,56 +332,23 @@ class Corpus:
         >>> cmp.similarity.shape
         (2, 2)
         """
-        from ._compare import Comparison
-
         if instruments is None:
             instruments = self.bilateral_instruments(origin, destination)
-        if isinstance(instruments, (str, bytes)):
-            raise TypeError("instruments must be a list of instrument ids, not one string")
-        try:
-            instruments = list(instruments)
-        except TypeError:
-            raise TypeError(f"instruments must be a list of instrument ids, got {type(instruments).__name__}") from None
-        if not all(isinstance(i, str) for i in instruments):
-            raise TypeError("instruments must be a list of instrument ids")
-        w = {"shall": 1.0, "should": 0.6, "may": 0.3, "qualified": 0.5}
-        if weights is not None:
-            if not isinstance(weights, dict):
-                raise TypeError("weights must be a dict")
-            unknown = set(weights) - set(w)
-            if unknown:
-                raise ValueError(f"unknown weights {sorted(unknown)}; known: {sorted(w)}")
-            w.update(weights)
-        return Comparison(self, _core.compare(self._impl, list(instruments), w["shall"], w["should"], w["may"],
-                                              w["qualified"], bool(with_annexes), rollup))
+        ids = instrument_ids(instruments)
+        w = modality_weights(weights)
+        return Comparison(self._impl, _core.compare(self._impl, ids, w["shall"], w["should"], w["may"],
+                                                    w["qualified"], bool(with_annexes), rollup))
 
     def diff(self, a: str, b: str, with_annexes: bool = True) -> pandas.DataFrame:
         """Topic by topic, how instrument ``a`` relates to ``b``, with both sides' citations."""
-        from ._compare import diff_frame
-
-        return diff_frame(_core.diff(self._impl, _check_id(a, "instrument id"), _check_id(b, "instrument id"),
-                                     bool(with_annexes)))
+        return instrument_diff(self._impl, a, b, with_annexes)
 
     def revisions(self, id: str) -> pandas.DataFrame:
         """Along the instrument's supersedes chain, what each revision added, dropped and changed.
 
         A topic one side speaks to where the other side's text was not read in full (and no source
         reports it lacking) is ``not known``, not added or dropped."""
-        import pandas as pd
-
-        rows = []
-        for step in _core.revisions(self._impl, _check_id(id, "instrument id")):
-            if not step.both_coded:
-                rows.append({"from": step.from_, "to": step.to, "change": "not comparable", "topic": None,
-                             "relation": None,
-                             "explanation": "one of the two has no coded provision, so no change is claimed"})
-                continue
-            for change, items in (("added", step.added), ("dropped", step.dropped), ("changed", step.changed),
-                                  ("not known", step.not_known)):
-                for d in items:
-                    rows.append({"from": step.from_, "to": step.to, "change": change, "topic": d.topic,
-                                 "relation": d.relation, "explanation": d.explanation})
-        return pd.DataFrame(rows, columns=["from", "to", "change", "topic", "relation", "explanation"])
+        return _tables.revisions_frame(_core.revisions(self._impl, check_id(id, "instrument id")))
 
     def score(
         self,
@@ -553,11 +366,9 @@ class Corpus:
         """
         import pandas as pd
 
-        from ._gaps import STAGES, GapReport
-
         if instruments is None:
             instruments = self.bilateral_instruments(origin, destination)
-        scores = _core.score(self._impl, list(instruments), _check_id(profile, "profile id"))
+        scores = _core.score(self._impl, list(instruments), check_id(profile, "profile id"))
         rows = [dict(instrument=s.instrument, **dict(zip(STAGES, s.by_stage)), overall=s.overall,
                      evidence_index=GapReport(s.report).evidence_index, report=GapReport(s.report))
                 for s in scores]
@@ -571,7 +382,7 @@ class Corpus:
         The folder is written beside the target and then moved into place, so a failure part
         way leaves an existing folder untouched.
         """
-        self._impl.save(_paths([folder])[0], bool(overwrite))
+        self._impl.save(path_strings([folder])[0], bool(overwrite))
 
     def to_graphml(self) -> str:
         """The graph view (actors, roles, provisions, instruments, topics, stages) as GraphML."""
@@ -583,12 +394,7 @@ class Corpus:
 
     def graph_edges(self) -> pandas.DataFrame:
         """Every edge of the graph view: source kind and id, edge kind, target kind and id."""
-        import pandas as pd
-
-        return pd.DataFrame(
-            self._impl.graph_edges(),
-            columns=["source_kind", "source", "edge", "target_kind", "target"],
-        )
+        return _tables.graph_edges_frame(self._impl.graph_edges())
 
     def to_networkx(self) -> networkx.MultiDiGraph:
         """The graph view as a networkx MultiDiGraph; nodes are ``(kind, id)`` pairs."""
@@ -621,71 +427,4 @@ class Corpus:
         )
 
     def _repr_html_(self) -> str:
-        s = self.summary()
-        cells = "".join(
-            f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{v}</td></tr>"
-            for k, v in s.items()
-            if isinstance(v, int)
-        )
-        kinds = ", ".join(f"{k}: {v}" for k, v in s["instruments_by_kind"].items() if v)
-        return (
-            "<div><strong>dutymap corpus</strong>"
-            f"<table>{cells}</table><p>Instruments by kind: {html.escape(kinds)}</p></div>"
-        )
-
-
-def builtin() -> Corpus:
-    """The built-in corpus (compiled into the library; parsed once, then shared)."""
-    return Corpus(_core.builtin())
-
-
-def load(*paths: PathLike, base: Corpus | None = None, builtin: bool = True) -> Corpus:
-    """Load a corpus.
-
-    With no paths, the built-in corpus. Paths (folders or files) are layered in order over
-    `base`, or over the built-in corpus unless ``builtin=False``: later layers may add items and
-    replace earlier ones that they mark ``replaces: true``.
-
-    Raises
-    ------
-    CorpusError
-        With ``.problems``: every problem found, each with file, line, column and message.
-        Nothing is loaded then.
-
-    Examples
-    --------
-    >>> import dutymap as dm
-    >>> corpus = dm.load()
-    >>> drafts = dm.load("my_mous/")  # doctest: +SKIP
-    """
-    if base is not None and not isinstance(base, Corpus):
-        raise TypeError(f"base must be a dutymap.Corpus, got {type(base).__name__}")
-    if not isinstance(builtin, bool):
-        raise TypeError(f"builtin must be True or False, got {builtin!r}")
-    files = _paths(paths)
-    if base is None:
-        base = Corpus(_core.builtin()) if builtin else Corpus()
-    if not files:
-        return base
-    return Corpus(_core.load(files, base._impl))
-
-
-def check(*paths: PathLike, base: Corpus | None = None, builtin: bool = True) -> list[_core.Problem]:
-    """Every problem in folders or files laid over `base` (default: the built-in corpus).
-
-    An empty list means they load cleanly. Use this while drafting: the draft may refer to the
-    built-in topics, actors and instruments.
-
-    Examples
-    --------
-    >>> for problem in dm.check("draft_mou.yaml"):  # doctest: +SKIP
-    ...     print(problem)
-    """
-    if base is not None and not isinstance(base, Corpus):
-        raise TypeError(f"base must be a dutymap.Corpus, got {type(base).__name__}")
-    files = _paths(paths)
-    if not files:
-        raise TypeError("check() needs at least one path")
-    if base is None:
-        base = Corpus(_core.builtin()) if builtin else Corpus()
-    return _core.check(files, base._impl)
+        return corpus_summary_html(self.summary())

@@ -1,69 +1,18 @@
-"""Gap reports, scenarios and accountability queries: the Python face of the analysis."""
+"""Gap reports: the result of the gap analysis of a corridor against a profile."""
 
 from __future__ import annotations
 
-import html
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from . import _core
+from ._html import gap_report_html
+from ._plot import plot_cycle, plot_gap_report
+from ._text import gap_report_text
+from ._vocabulary import ROLES, STAGES, STATUSES, percent
 
 if TYPE_CHECKING:  # pragma: no cover
     import matplotlib.figure
     import pandas
-
-    from ._corpus import Corpus
-
-STAGES = ["pre_departure", "transit", "employment", "return"]
-STATUSES = list(_core.VOCABULARIES["gap_status"])
-ROLES = list(_core.VOCABULARIES["role"])
-
-#: Colours of the statuses in tables and plots (red for gap, purple for conflict, greens for
-#: coverage, grey for unknown: what the corpus has not read is neither covered nor a gap).
-STATUS_COLOURS = {
-    "conflict": "#762a83",
-    "binding": "#1a9850",
-    "committed": "#91cf60",
-    "guidance": "#d9ef8b",
-    "weak": "#fee08b",
-    "unassigned": "#fc8d59",
-    "unknown": "#b8b8b8",
-    "gap": "#d73027",
-}
-
-
-def _percent(share: float) -> str:
-    """A share as a whole percentage, "n/a" for NaN."""
-    return "n/a" if share != share else f"{round(100 * share)}%"
-
-
-def make_corridor(
-    origin: str,
-    destination: str,
-    sector: Optional[str] = None,
-    worker_status: str = "documented",
-    as_of: Optional[str] = None,
-    transit: Sequence[str] = (),
-    territory: Optional[str] = None,
-) -> _core.Corridor:
-    """Builds a corridor, checking argument types (TypeError) and values (ValueError)."""
-    for name, value in (("origin", origin), ("destination", destination), ("worker_status", worker_status)):
-        if not isinstance(value, str):
-            raise TypeError(f"{name} must be a str, got {type(value).__name__}: {value!r}")
-    for name, optional in (("sector", sector), ("territory", territory)):
-        if optional is not None and not isinstance(optional, str):
-            raise TypeError(f"{name} must be a str or None, got {type(optional).__name__}: {optional!r}")
-    if as_of is not None:
-        import datetime
-
-        if isinstance(as_of, (datetime.date, datetime.datetime)):
-            as_of = as_of.strftime("%Y-%m-%d")
-        elif not isinstance(as_of, str):
-            raise TypeError(f"as_of must be a date or 'YYYY-MM-DD' text, got {type(as_of).__name__}: {as_of!r}")
-    if isinstance(transit, str) or not all(isinstance(t, str) for t in transit):
-        raise TypeError("transit must be a list of state ids")
-    return _core.Corridor(origin, destination, sector, worker_status, as_of, list(transit), territory)
 
 
 def _cites(items: Sequence[_core.CitedProvision]) -> list[str]:
@@ -232,24 +181,24 @@ class GapReport:
                                          "evidence"])
         return df.astype({"in_profile": bool})
 
+    def _shown(self) -> dict[str, Any]:
+        """What every presentation of the report shows (its rows, corridor, profile, date and
+        evidence index), as keyword arguments of the presenters."""
+        return {"rows": self._impl.rows, "corridor": self.corridor, "profile": self.profile,
+                "as_of": self.as_of, "evidence_index": self.evidence_index}
+
     def text(self, width: int = 100) -> str:
         """The report as plain text for a terminal."""
-        from ._report import gap_report_text
-
-        return gap_report_text(self, width)
+        return gap_report_text(**self._shown(), summary=self.summary(), width=width)
 
     def plot(self, ax: Any = None) -> matplotlib.figure.Figure:
         """Stage × topic grid coloured by status; returns the figure."""
-        from ._plot import plot_gap_report
-
-        return plot_gap_report(self, ax)
+        return plot_gap_report(**self._shown(), ax=ax)
 
     def plot_cycle(self, ax: Any = None) -> matplotlib.figure.Figure:
         """The migration cycle: bearers as lanes, stages as columns, each norm where it falls,
         coloured by status (gaps and conflicts red)."""
-        from ._plot import plot_cycle
-
-        return plot_cycle(self, ax)
+        return plot_cycle(**self._shown(), ax=ax)
 
     def __len__(self) -> int:
         return len(self._impl.rows)
@@ -267,138 +216,8 @@ class GapReport:
             f"<GapReport {k.origin}->{k.destination}"
             f"{' ' + k.sector if k.sector else ''} vs {self.profile} as of {self.as_of}: {parts}"
             f"{f'; {extra} restriction{plural} beyond the profile' if extra else ''}"
-            f"; evidence index {_percent(self.evidence_index)}>"
+            f"; evidence index {percent(self.evidence_index)}>"
         )
 
     def _repr_html_(self) -> Optional[str]:
-        from ._html import gap_report_html
-
-        return gap_report_html(self)
-
-
-class Scenario:
-    """A what-if over a corpus: ratify or withdraw, add or remove instruments, move the date.
-
-    Every method returns the scenario, so calls chain. Questions (``gaps``) run on the changed
-    corpus; the base corpus never changes.
-
-    Examples
-    --------
-    >>> what_if = dm.load().scenario().ratify("MYS", "ilo-c189", "2018-01-01")
-    >>> after = what_if.gaps("KHM", "MYS", profile="ilo-migrant-core", sector="domestic_work")  # doctest: +SKIP
-    >>> after.changes_from(before)  # doctest: +SKIP
-    """
-
-    __slots__ = ("_added", "_as_of", "_base", "_impl", "_changes")
-
-    def __init__(self, base: Corpus) -> None:
-        self._base = base
-        self._impl = _core.Scenario(base._impl)
-        self._as_of: Optional[str] = None
-        self._added: set[str] = set()
-        # The changes in order, as plain data, so that a scenario pickles (and replays) exactly.
-        self._changes: list[tuple[Any, ...]] = []
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_replay_scenario, (self._base, list(self._changes)))
-
-    def ratify(self, state: str, instrument: str, date: str) -> Scenario:
-        """The state ratifies the instrument on ``date`` (replacing any record it had).
-
-        Only a state ratifies, and only conventions and protocols are ratified: anything else is
-        refused here, when the change is recorded, rather than at the next question."""
-        if self._base.actor(state).kind != "state":
-            raise ValueError(f"`{state}` is not a state and cannot ratify")
-        kind = self._base.instrument(instrument).kind
-        if kind not in ("convention", "protocol"):
-            raise ValueError(f"`{instrument}` is a {kind}, which cannot be ratified")
-        self._impl.ratify(state, instrument, str(date))
-        self._changes.append(("ratify", state, instrument, str(date)))
-        return self
-
-    def withdraw(self, state: str, instrument: str) -> Scenario:
-        """The state's ratification record for the instrument is removed."""
-        if self._base.actor(state).kind != "state":
-            raise ValueError(f"`{state}` is not a state")
-        self._base.instrument(instrument)
-        self._impl.withdraw(state, instrument)
-        self._changes.append(("withdraw", state, instrument))
-        return self
-
-    def add(self, path: str | os.PathLike[str]) -> Scenario:
-        """Adds (or replaces, when marked ``replaces: true``) the instruments of a file or folder,
-        a draft MOU for instance. Raises CorpusError if the file has problems."""
-        from ._corpus import _paths
-
-        layered = _core.load(_paths([path]), self._base._impl)
-        # Keep the files' text, so that the scenario pickles without the files.
-        root = Path(path)
-        found = sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()) \
-            if root.is_dir() else [root]
-        files = [(str(f), f.read_bytes().decode("utf-8")) for f in found]
-        return self._put(layered, files)
-
-    def _add_texts(self, files: list[tuple[str, str]]) -> Scenario:
-        return self._put(_core.load_texts([files], self._base._impl), files)
-
-    def _put(self, layered: _core.Corpus, files: list[tuple[str, str]]) -> Scenario:
-        base_ids = {i.id: i for i in self._base._impl.instruments}
-        for inst in layered.instruments:
-            old = base_ids.get(inst.id)
-            if old is None or old.to_yaml() != inst.to_yaml():
-                self._impl.put_instrument(inst)
-                self._added.add(inst.id)
-        for a in layered.actors:
-            try:
-                self._base.actor(a.id)
-            except KeyError:
-                self._impl.put_actor(a)
-        self._changes.append(("add", files))
-        return self
-
-    def remove(self, instrument: str) -> Scenario:
-        """Removes an instrument (and what is annexed to it), of the base or added here."""
-        if not isinstance(instrument, str):
-            raise TypeError(f"instrument must be a str id, got {type(instrument).__name__}")
-        if instrument not in self._added:
-            self._base.instrument(instrument)
-        self._impl.remove_instrument(instrument)
-        self._changes.append(("remove", instrument))
-        return self
-
-    def as_of(self, date: str) -> Scenario:
-        """Every question is asked as of this date."""
-        self._impl.as_of(str(date))
-        self._as_of = str(date)
-        self._changes.append(("as_of", str(date)))
-        return self
-
-    @property
-    def corpus(self) -> Corpus:
-        """The changed corpus."""
-        from ._corpus import Corpus
-
-        return Corpus(self._impl.result())
-
-    def gaps(self, origin: str, destination: str, profile: str, **kwargs: Any) -> GapReport:
-        """The gap analysis on the changed corpus; arguments as :meth:`Corpus.gaps`. A scenario
-        that moves the date asks as of its date: giving another ``as_of`` here is an error."""
-        asked = kwargs.get("as_of")
-        if self._as_of is not None and asked is not None and str(asked) != self._as_of:
-            raise ValueError(f"this scenario asks as of {self._as_of}; leave out as_of={asked!r}")
-        return self.corpus.gaps(origin, destination, profile=profile, _adjust=self._impl.adjust, **kwargs)
-
-    def __repr__(self) -> str:
-        return f"<dutymap.Scenario over {self._base!r}>"
-
-
-def _replay_scenario(base: Corpus, changes: list[tuple[Any, ...]]) -> Scenario:
-    """A scenario rebuilt from its recorded changes (how scenarios unpickle)."""
-    s = Scenario(base)
-    for change in changes:
-        kind, *args = change
-        if kind == "add":
-            s._add_texts(args[0])
-        else:
-            getattr(s, kind)(*args)
-    return s
+        return gap_report_html(**self._shown())

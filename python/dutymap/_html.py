@@ -1,35 +1,45 @@
-"""HTML for Jupyter: plain tables, no JavaScript."""
+"""HTML for Jupyter and for export: plain tables, no JavaScript.
+
+Each function takes plain data (the core's records, numbers, strings) and returns the markup; none
+knows the classes that call it.
+"""
 
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Any, Optional, Sequence
+
+from ._vocabulary import STATUS_COLOURS, percent
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._gaps import GapReport
+    import numpy
+
+    from . import _core
 
 #: Reports with more rows than this are not rendered as HTML (Jupyter falls back to repr).
 MAX_HTML_ROWS = 2000
 
+#: Matrices with more cells than this are not rendered as HTML (Jupyter falls back to repr).
+MAX_HTML_CELLS = 20000
 
-def gap_report_html(report: GapReport) -> Optional[str]:
-    from ._gaps import STATUS_COLOURS, _percent
 
-    rows = report.rows
+def gap_report_html(rows: Sequence[_core.GapRow], corridor: _core.Corridor, profile: str, as_of: str,
+                    evidence_index: float) -> Optional[str]:
+    """A gap report as a heading, its evidence index and a table of its rows coloured by status;
+    None for more than :data:`MAX_HTML_ROWS` rows."""
     if len(rows) > MAX_HTML_ROWS:
         return None
-    k = report.corridor
+    k = corridor
     e = html.escape
     head = (
         f"<p><strong>Gap report</strong> {e(k.origin)} &rarr; {e(k.destination)}"
         f"{' (' + e(k.sector) + ')' if k.sector else ''}, {e(k.worker_status)} workers, "
-        f"against <code>{e(report.profile)}</code>, as of {e(report.as_of)}</p>"
+        f"against <code>{e(profile)}</code>, as of {e(as_of)}</p>"
     )
     norms = [r for r in rows if r.in_profile]
     unknown = sum(r.status == "unknown" for r in norms)
-    share = report.evidence_index
     head += (
-        f"<p><strong>Evidence index {_percent(share)}</strong>: "
+        f"<p><strong>Evidence index {percent(evidence_index)}</strong>: "
         f"{len(norms) - unknown} of {len(norms)} norms rest on read text or a cited absence"
         + (f"; <span style='background:{STATUS_COLOURS['unknown']}'>&nbsp;{unknown} unknown&nbsp;</span> "
            "(an applicable instrument was not read in full: not a finding of absence)" if unknown else "")
@@ -50,12 +60,44 @@ def gap_report_html(report: GapReport) -> Optional[str]:
     return "".join(out)
 
 
-def corpus_html(corpus) -> str:
+def matrix_html(matrix: numpy.ndarray, instruments: Sequence[str], columns: Sequence[str]) -> Optional[str]:
+    """A coverage matrix as a table, cells green where they protect and red where they restrict;
+    None for more than :data:`MAX_HTML_CELLS` cells."""
+    if len(instruments) * len(columns) > MAX_HTML_CELLS:
+        return None
+    e = html.escape
+    head = "".join(f"<th>{e(c)}</th>" for c in columns)
+    body = []
+    for i, name in enumerate(instruments):
+        cells = []
+        for j in range(len(columns)):
+            v = float(matrix[i, j])
+            colour = "#1a9850" if v > 0 else "#b2182b" if v < 0 else "#ffffff"
+            cells.append(f"<td style='background:{colour};color:{'#fff' if v else '#999'}'>{v:.1f}</td>")
+        body.append(f"<tr><th>{e(name)}</th>{''.join(cells)}</tr>")
+    return f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def corpus_summary_html(summary: dict[str, Any]) -> str:
+    """A corpus's summary counts as a small table, with its instruments by kind."""
+    cells = "".join(
+        f"<tr><th style='text-align:left'>{html.escape(k)}</th><td>{v}</td></tr>"
+        for k, v in summary.items()
+        if isinstance(v, int)
+    )
+    kinds = ", ".join(f"{k}: {v}" for k, v in summary["instruments_by_kind"].items() if v)
+    return (
+        "<div><strong>dutymap corpus</strong>"
+        f"<table>{cells}</table><p>Instruments by kind: {html.escape(kinds)}</p></div>"
+    )
+
+
+def corpus_html(instruments: Sequence[_core.Instrument]) -> str:
     """A standalone page: every instrument with its provisions, citations and provenance."""
     e = html.escape
     out = ["<!doctype html><html><head><meta charset='utf-8'><title>dutymap corpus</title></head><body>",
            "<h1>dutymap corpus</h1>"]
-    for inst in corpus.instruments:
+    for inst in instruments:
         out.append(f"<h2 id='{e(inst.id)}'>{e(inst.id)}: {e(inst.title)}</h2>")
         out.append(f"<p>{e(inst.kind)}, {e(inst.level)}, {'binding' if inst.binding else 'not binding'}"
                    f"{', parties ' + e(', '.join(inst.parties)) if inst.parties else ''}. "

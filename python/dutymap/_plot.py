@@ -1,13 +1,20 @@
-"""Pictures of results (matplotlib)."""
+"""Pictures of results (matplotlib).
+
+Each function takes plain data (the core's records, arrays, numbers, strings) and returns the
+figure; none knows the classes that call it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ._vocabulary import STAGES, STATUS_COLOURS, percent
 
 if TYPE_CHECKING:  # pragma: no cover
     import matplotlib.figure
+    import numpy
 
-    from ._gaps import GapReport
+    from . import _core
 
 
 def _hatch(row: Any) -> str | None:
@@ -22,28 +29,21 @@ def _legend(rows: Any) -> list[Any]:
     against each other."""
     from matplotlib.patches import Patch
 
-    from ._gaps import STATUS_COLOURS
-
     shown = [s for s in STATUS_COLOURS if s in ("unknown", "gap") or any(r.status == s for r in rows)]
     labels = {"unknown": "unknown (text not read)", "gap": "gap (verified absence)"}
     return [Patch(facecolor=STATUS_COLOURS[s], hatch=".." if s == "unknown" else None, label=labels.get(s, s))
             for s in shown]
 
 
-def _evidence_words(report: GapReport) -> str:
-    from ._gaps import _percent
-
-    return f"evidence index {_percent(report.evidence_index)}"
+def _evidence_words(evidence_index: float) -> str:
+    return f"evidence index {percent(evidence_index)}"
 
 
-def plot_gap_report(report: GapReport, ax: Any = None) -> matplotlib.figure.Figure:
+def plot_gap_report(rows: Sequence[_core.GapRow], corridor: _core.Corridor, profile: str, as_of: str,
+                    evidence_index: float, ax: Any = None) -> matplotlib.figure.Figure:
     """A grid: topics down, stages across, each cell coloured by the status of its norm."""
     import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
 
-    from ._gaps import STAGES, STATUS_COLOURS
-
-    rows = report.rows
     topics = sorted({r.topic for r in rows}, key=lambda t: (not any(x.in_profile for x in rows if x.topic == t), t))
     if ax is None:
         fig, ax = plt.subplots(figsize=(8, 0.35 * max(len(topics), 4) + 1.5))
@@ -61,23 +61,21 @@ def plot_gap_report(report: GapReport, ax: Any = None) -> matplotlib.figure.Figu
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    k = report.corridor
-    ax.set_title(f"{k.origin} → {k.destination}{' ' + k.sector if k.sector else ''} vs {report.profile}, "
-                 f"as of {report.as_of}\n{_evidence_words(report)}", fontsize=10)
+    k = corridor
+    ax.set_title(f"{k.origin} → {k.destination}{' ' + k.sector if k.sector else ''} vs {profile}, "
+                 f"as of {as_of}\n{_evidence_words(evidence_index)}", fontsize=10)
     ax.legend(handles=_legend(rows), loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8, frameon=False)
     fig.tight_layout()
     return fig
 
 
-def plot_cycle(report: GapReport, ax: Any = None) -> matplotlib.figure.Figure:
+def plot_cycle(rows: Sequence[_core.GapRow], corridor: _core.Corridor, profile: str, as_of: str,
+               evidence_index: float, ax: Any = None) -> matplotlib.figure.Figure:
     """The migration cycle of a corridor: the bearers as lanes, the four stages as columns, each
     norm of the report placed in its lane and stage and coloured by its status."""
     import matplotlib.pyplot as plt
-    from matplotlib.patches import FancyBboxPatch, Patch
+    from matplotlib.patches import FancyBboxPatch
 
-    from ._gaps import STAGES, STATUS_COLOURS
-
-    rows = report.rows
     lanes = []
     for r in rows:
         if r.bearer not in lanes:
@@ -92,7 +90,7 @@ def plot_cycle(report: GapReport, ax: Any = None) -> matplotlib.figure.Figure:
     else:
         fig = ax.figure
     y = 0.0
-    k = report.corridor
+    k = corridor
     for i, lane in enumerate(lanes):
         lane_h = per_lane[i] * 0.32 + 0.5
         ax.add_patch(plt.Rectangle((0, y), len(STAGES), lane_h, fill=i % 2 == 0, color="#f4f4f4", lw=0))
@@ -121,10 +119,29 @@ def plot_cycle(report: GapReport, ax: Any = None) -> matplotlib.figure.Figure:
     for spine in ax.spines.values():
         spine.set_visible(False)
     ax.set_title(f"Migration cycle {k.origin} → {k.destination}{' (' + k.sector + ')' if k.sector else ''}: "
-                 f"who owes what ({report.profile}, as of {report.as_of}); {_evidence_words(report)}",
+                 f"who owes what ({profile}, as of {as_of}); {_evidence_words(evidence_index)}",
                  fontsize=10, pad=24)
     handles = _legend(rows)
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.01), ncol=len(handles), fontsize=8,
               frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def plot_matrix(
+    matrix: numpy.ndarray, instruments: Sequence[str], columns: Sequence[str], ax: Any = None
+) -> matplotlib.figure.Figure:
+    """A heatmap of a coverage matrix (instruments down, columns across): green protects, red
+    restricts."""
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(max(6, 0.28 * len(columns) + 3), 0.45 * len(instruments) + 2))
+    else:
+        fig = ax.figure
+    im = ax.imshow(matrix, cmap="RdYlGn", vmin=-1, vmax=1, aspect="auto")
+    ax.set_xticks(range(len(columns)), columns, rotation=90, fontsize=7)
+    ax.set_yticks(range(len(instruments)), instruments, fontsize=8)
+    fig.colorbar(im, ax=ax, label="restricts  <  0  <  protects")
     fig.tight_layout()
     return fig

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 
 from . import CorpusError, ExerciseError, __version__, check, exercises, load
+from ._html import corpus_html
+from ._text import table
 
 
 def _corpus(args: argparse.Namespace):
@@ -78,8 +80,6 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.format == "csv":
         sys.stdout.write(cmp.matrix.to_csv())
         return 0
-    from ._report import table
-
     print("Coverage (protects > 0 > restricts; shall 1, should 0.6, may 0.3, halved when qualified)")
     m = cmp.matrix
     print(table(["column"] + [f"[{i}]" for i in range(len(ids))],
@@ -146,9 +146,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         text = corpus.provisions_frame().to_csv(index=False)
     elif args.format == "html":
-        from ._html import corpus_html
-
-        text = corpus_html(corpus)
+        text = corpus_html(corpus.instruments)
     else:
         text = corpus.provisions_frame().to_json(orient="records", indent=2)
     if args.output:
@@ -171,11 +169,11 @@ def _exercise(args: argparse.Namespace) -> exercises.Exercise:
 def cmd_exercise(args: argparse.Namespace) -> int:
     action = args.action
     if action == "list":
-        table = exercises.list()
+        listing = exercises.list()
         if args.format == "csv":
-            print(table.to_csv(index=False), end="")
+            print(listing.to_csv(index=False), end="")
         else:
-            print(table.to_string(index=False))
+            print(listing.to_string(index=False))
         return 0
     if args.exercise is None:
         print(f"dutymap: `exercise {action}` needs an exercise id or file", file=sys.stderr)

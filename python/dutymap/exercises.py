@@ -30,7 +30,9 @@ import pandas as pd
 
 from . import _core
 from ._core import ExerciseError
-from ._corpus import Corpus, builtin
+from ._corpus import Corpus
+from ._gaps import GapReport
+from ._loading import builtin
 
 __all__ = ["Exercise", "Grade", "ExerciseError", "list", "get", "load", "read", "COLUMNS"]
 
@@ -220,10 +222,8 @@ class Exercise:
                             columns=["topic", "stage", "bearer", "status", "in_profile",
                                      "explanation"])
 
-    def key_report(self):
+    def key_report(self) -> GapReport:
         """The gap report of the case judged on its own, that the gap key comes from."""
-        from ._gaps import GapReport
-
         return GapReport(_core.resolve_key(_impl(self._corpus), self._impl).report)
 
     def check_key(self) -> builtins.list[_core.Problem]:

@@ -38,7 +38,7 @@ def test_browser_dom_shows_statuses_and_citations(tmp_path, corpus):
 def test_browser_renders_the_status_colours(tmp_path, corpus):
     import matplotlib.image
 
-    from dutymap._gaps import STATUS_COLOURS
+    from dutymap._vocabulary import STATUS_COLOURS
 
     page = _page(tmp_path, corpus)
     shot = tmp_path / "shot.png"

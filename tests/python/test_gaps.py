@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import dutymap as dm
-from dutymap._gaps import STATUSES
+from dutymap._vocabulary import STATUSES
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 LMP = "khm-lmp-2014-mou-minimum"

@@ -1,11 +1,20 @@
-"""Plain-text reports for a terminal."""
+"""Plain text for a terminal: tables, the corpus overview and gap reports.
+
+Each function takes plain data (the core's records, DataFrames, dicts, strings) and returns the
+text; none knows the classes that call it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+import textwrap
+from typing import TYPE_CHECKING, Any, Sequence
+
+from ._vocabulary import STAGES, STATUSES, percent
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ._corpus import Corpus
+    import pandas
+
+    from . import _core
 
 
 def table(headers: Sequence[object], rows: Sequence[Sequence[object]], right: set[int] | None = None) -> str:
@@ -24,13 +33,17 @@ def table(headers: Sequence[object], rows: Sequence[Sequence[object]], right: se
     return "\n".join(out)
 
 
-def corpus_report(corpus: Corpus) -> str:
+def corpus_report(
+    version: str,
+    summary: dict[str, Any],
+    instruments: Sequence[_core.Instrument],
+    topics: Sequence[_core.Topic],
+    profiles: Sequence[_core.Profile],
+) -> str:
     """Instruments by kind and level, provisions by stage and coding, topics by group."""
-    from . import __version__
-
-    s = corpus.summary()
+    s = summary
     out = [
-        f"dutymap {__version__}: corpus overview",
+        f"dutymap {version}: corpus overview",
         "",
         f"{s['instruments']} instruments, {s['provisions']} provisions, {s['topics']} topics, "
         f"{s['actors']} actors, {s['ratifications']} ratification records, {s['profiles']} profiles",
@@ -39,7 +52,7 @@ def corpus_report(corpus: Corpus) -> str:
     ]
     levels = [lv for lv, n in s["instruments_by_level"].items() if n]
     counts: dict[tuple[str, str], int] = {}
-    for i in corpus.instruments:
+    for i in instruments:
         counts[(i.kind, i.level)] = counts.get((i.kind, i.level), 0) + 1
     rows = []
     for kind, n in s["instruments_by_kind"].items():
@@ -71,7 +84,7 @@ def corpus_report(corpus: Corpus) -> str:
         "Topics by group",
     ]
     groups: dict[str, list[str]] = {}
-    for t in corpus.topics:
+    for t in topics:
         root = t.id.split(".")[0]
         groups.setdefault(root, [])
         if t.id != root:
@@ -85,56 +98,52 @@ def corpus_report(corpus: Corpus) -> str:
     out += ["", "Instruments"]
     rows = [
         [i.id, i.kind, i.level, "yes" if i.binding else "no", i.text, len(i.provisions), len(i.lacks), i.name[:50]]
-        for i in corpus.instruments
+        for i in instruments
     ]
     out.append(table(["id", "kind", "level", "binding", "text", "provisions", "lacks", "name"], rows,
                      right={5, 6}))
     out += ["", "Profiles"]
     out.append(
-        table(["id", "norms", "title"], [[p.id, len(p.norms), p.title[:70]] for p in corpus.profiles], right={1})
+        table(["id", "norms", "title"], [[p.id, len(p.norms), p.title[:70]] for p in profiles], right={1})
     )
     return "\n".join(out)
 
 
 def _wrap(text: str, width: int, indent: str) -> str:
-    import textwrap
-
     return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent)
 
 
-def gap_report_text(report, width: int = 100) -> str:
-    """A gap report for a terminal: the counts, then each norm with its status and citations."""
-    from ._gaps import STAGES, STATUSES, _percent
-
-    k = report.corridor
-    norms = [r for r in report.rows if r.in_profile]
+def gap_report_text(rows: Sequence[_core.GapRow], corridor: _core.Corridor, profile: str, as_of: str,
+                    evidence_index: float, summary: pandas.DataFrame, width: int = 100) -> str:
+    """A gap report for a terminal: the counts (``summary``: norms by stage and status), then
+    each norm with its status and citations."""
+    k = corridor
+    norms = [r for r in rows if r.in_profile]
     unknown = sum(r.status == "unknown" for r in norms)
-    share = report.evidence_index
     out = [
         f"Gap report: {k.origin} -> {k.destination}"
         f"{' (' + k.sector + ')' if k.sector else ''}, {k.worker_status} workers, "
-        f"against {report.profile}, as of {report.as_of}",
-        f"Evidence index: {_percent(share)} "
+        f"against {profile}, as of {as_of}",
+        f"Evidence index: {percent(evidence_index)} "
         f"({len(norms) - unknown} of {len(norms)} norms rest on read text or a cited absence"
         + (f"; {unknown} unknown: the instruments that would settle them were not read" if unknown else "")
         + ")",
         "",
     ]
-    summary = report.summary()
     cols = [s for s in STATUSES if summary[s].sum() > 0]
     out.append(table(["stage"] + cols, [[st] + [int(summary.loc[st, c]) for c in cols] for st in STAGES
                                         if summary.loc[st].sum() > 0], right=set(range(1, len(cols) + 1))))
     out.append("")
     sections = [
-        ("Norms of the profile", [r for r in report.rows if r.in_profile]),
-        ("Restrictions on the worker outside the profile", [r for r in report.rows if not r.in_profile and r.status == "conflict"]),
-        ("Other protections outside the profile", [r for r in report.rows if not r.in_profile and r.status != "conflict"]),
+        ("Norms of the profile", norms),
+        ("Restrictions on the worker outside the profile", [r for r in rows if not r.in_profile and r.status == "conflict"]),
+        ("Other protections outside the profile", [r for r in rows if not r.in_profile and r.status != "conflict"]),
     ]
-    for title, rows in sections:
-        if not rows:
+    for title, section in sections:
+        if not section:
             continue
         out += [title, "-" * len(title)]
-        for r in rows:
+        for r in section:
             out.append(f"{r.status.upper():<10} {r.stage:<13} {r.topic}  [{r.bearer}]")
             out.append(_wrap(r.explanation, width, " " * 11))
             if r.status == "gap":
