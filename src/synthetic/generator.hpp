@@ -1,7 +1,9 @@
 #pragma once
 // The synthetic corpus generator: one method for each part of the corpus, each drawing from its
 // own stream, so that changing how one part is drawn leaves the others as they were. The parts are
-// defined in the files named after them.
+// defined in the files named after them: topics_and_states.cpp, provisions.cpp, instruments.cpp
+// (global, regional, national and bilateral, and the ratifications), text_read.cpp, actors.cpp
+// and profiles.cpp; the sizes of the parts in synthetic.cpp.
 
 #include <dutymap/synthetic.hpp>
 
