@@ -1,6 +1,7 @@
 // Exercise files: reading and checking them, the built-in exercises, and the answer key.
 
-#include "yaml_reading.hpp"
+#include "io/source_files.hpp"
+#include "yaml/yaml_reading.hpp"
 
 #include <dutymap/builtin.hpp>
 #include <dutymap/exercise.hpp>
