@@ -19,6 +19,7 @@ from ._core import (
     Actor,
     CorpusError,
     ExerciseError,
+    GapRow,
     Instrument,
     Norm,
     Problem,
@@ -32,7 +33,10 @@ from ._core import (
     UnknownIdError,
     __version__,
 )
+from ._compare import Comparison
 from ._corpus import Corpus
+from ._gaps import GapReport
+from ._scenario import Scenario
 from ._loading import builtin, check, load, synthetic
 from . import _core, exercises
 
@@ -40,9 +44,12 @@ from . import _core, exercises
 __all__ = [
     "VOCABULARIES",
     "Actor",
+    "Comparison",
     "Corpus",
     "CorpusError",
     "ExerciseError",
+    "GapReport",
+    "GapRow",
     "Instrument",
     "Norm",
     "Problem",
@@ -50,6 +57,7 @@ __all__ = [
     "Provenance",
     "Provision",
     "Ratification",
+    "Scenario",
     "Scope",
     "Sector",
     "Topic",
