@@ -2,137 +2,21 @@
 
 A file in src/ lies in a layer folder and includes the private headers of its own layer and of the
 layers below it only, and only the public headers that belong to those layers; a public header
-includes public headers of its own layer or below, and never a file of src/.
+includes public headers of its own layer or below, and never a file of src/. The reading of the
+layers and includes is in scripts/layers.py, which docs/architecture.md is drawn from too.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
 
-# Includes every other public header: it belongs to no layer, and no file of src/ may include it.
-UMBRELLA = "dutymap.hpp"
-
-INCLUDE = re.compile(r'^[ \t]*#[ \t]*include[ \t]*([<"])([^>"]+)[>"]', re.MULTILINE)
-
-
-@dataclass
-class Layer:
-    name: str
-    description: str
-    public: list[str] = field(default_factory=list)
-
-
-def read_layers(root: Path) -> list[Layer]:
-    """The layers of `root`/src/LAYERS: `name  description` lines, each followed by indented
-    `public: header ...` lines; `#` starts a comment line."""
-    layers: list[Layer] = []
-    for number, line in enumerate((root / "src" / "LAYERS").read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if line[0].isspace():
-            key, colon, rest = line.strip().partition(":")
-            if key != "public" or not colon or not layers:
-                raise ValueError(f"src/LAYERS:{number}: expected `public: header ...` under a layer")
-            layers[-1].public += rest.split()
-        else:
-            name, _, description = line.partition(" ")
-            if not description.strip():
-                raise ValueError(f"src/LAYERS:{number}: layer `{name}` has no description")
-            layers.append(Layer(name, description.strip()))
-    return layers
-
-
-def includes(path: Path) -> list[tuple[str, str]]:
-    """(`<` or `"`, name) of each #include of a file."""
-    return INCLUDE.findall(path.read_text(encoding="utf-8"))
-
-
-def sources(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".cpp", ".hpp") and p.is_file())
-
-
-def layer_problems(root: Path) -> list[str]:
-    """Every break of the layering of `root` (a checkout), one sentence each."""
-    src, public = root / "src", root / "include" / "dutymap"
-    layers = read_layers(root)
-    problems: list[str] = []
-    rank = {layer.name: k for k, layer in enumerate(layers)}
-    if len(rank) != len(layers):
-        problems.append("src/LAYERS names a layer twice")
-    owner: dict[str, str] = {}  # public header (relative to include/dutymap) -> its layer
-    for layer in layers:
-        if not (src / layer.name).is_dir():
-            problems.append(f"src/LAYERS lists `{layer.name}`, which is not a folder of src/")
-        for header in layer.public:
-            if header in owner:
-                problems.append(f"src/LAYERS gives {header} to both `{owner[header]}` and `{layer.name}`")
-            if not (public / header).is_file():
-                problems.append(f"src/LAYERS names {header}, which is not in include/dutymap/")
-            owner[header] = layer.name
-    for path in sources(public):
-        header = path.relative_to(public).as_posix()
-        if header != UMBRELLA and header not in owner:
-            problems.append(f"include/dutymap/{header} belongs to no layer: name it in src/LAYERS")
-
-    def private_header(name: str, near: Path) -> Path | None:
-        for base in (near, src):
-            candidate = (base / name).resolve()
-            if candidate.is_file() and src.resolve() in candidate.parents:
-                return candidate
-        return None
-
-    # Files of src/: each in a layer, including nothing above it.
-    for path in sources(src):
-        where = path.relative_to(src).as_posix()
-        parts = path.relative_to(src).parts
-        if len(parts) < 2 or parts[0] not in rank:
-            problems.append(f"src/{where} lies in no layer folder listed in src/LAYERS")
-            continue
-        mine = parts[0]
-        for bracket, name in includes(path):
-            if name.startswith("dutymap/"):
-                header = name.removeprefix("dutymap/")
-                if header not in owner:
-                    problems.append(f"src/{where} includes <{name}>, a public header of no layer")
-                elif rank[owner[header]] > rank[mine]:
-                    problems.append(f"src/{where} (layer `{mine}`) includes <{name}> of the higher "
-                                    f"layer `{owner[header]}`")
-                continue
-            target = private_header(name, path.parent)
-            if target is None:
-                if bracket == '"':
-                    problems.append(f'src/{where} includes "{name}", which is no file of src/')
-                continue  # a system or third-party header
-            theirs = target.relative_to(src.resolve()).parts[0]
-            if theirs not in rank:
-                problems.append(f"src/{where} includes {name}, which lies in no layer")
-            elif rank[theirs] > rank[mine]:
-                problems.append(f"src/{where} (layer `{mine}`) includes {name} of the higher layer "
-                                f"`{theirs}`")
-
-    # Public headers: never a file of src/, and only public headers of their layer or below.
-    for path in sources(public):
-        header = path.relative_to(public).as_posix()
-        for bracket, name in includes(path):
-            if bracket == '"' or "src/" in name or private_header(name, src) is not None:
-                problems.append(f"include/dutymap/{header} includes {bracket}{name}: public headers "
-                                "name only <dutymap/...> and system headers, never src/")
-                continue
-            if not name.startswith("dutymap/") or header not in owner:
-                continue
-            included = name.removeprefix("dutymap/")
-            if included not in owner:
-                problems.append(f"include/dutymap/{header} includes <{name}>, a public header of no layer")
-            elif rank[owner[included]] > rank[owner[header]]:
-                problems.append(f"include/dutymap/{header} (layer `{owner[header]}`) includes <{name}> "
-                                f"of the higher layer `{owner[included]}`")
-    return problems
+from layers import UMBRELLA, layer_problems, read_layers, sources  # noqa: E402
 
 
 def test_src_is_layered():
