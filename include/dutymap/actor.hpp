@@ -57,8 +57,9 @@ struct actor {
   std::string id;
   std::string name;
   actor_kind kind = actor_kind::state;
-  std::string state;  ///< for a body of a state: the state's id
-  role_set roles;     ///< roles it can play besides its state's role
+  std::string state;       ///< for a body of a state: the state's id
+  std::string located_in;  ///< the state where it sits, when abroad (an embassy, a labour attaché)
+  role_set roles;          ///< roles it can play besides its state's role
   std::vector<oversight> oversees;
   std::vector<referral> refers_to;
   stage_set receives_complaints;

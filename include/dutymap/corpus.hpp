@@ -6,6 +6,7 @@
 #include <dutymap/detail/bit_matrix.hpp>
 #include <dutymap/detail/source_map.hpp>
 #include <dutymap/instrument.hpp>
+#include <dutymap/practice.hpp>
 #include <dutymap/profile.hpp>
 #include <dutymap/ratification.hpp>
 #include <dutymap/topic.hpp>
@@ -31,6 +32,7 @@ struct corpus_content {
   std::vector<instrument> instruments;
   std::vector<ratification> ratifications;
   std::vector<profile> profiles;
+  std::vector<implementation_record> practice;  ///< what sources report was done, per provision
   bool operator==(const corpus_content&) const = default;
 };
 
@@ -79,6 +81,8 @@ class corpus {
   std::span<const instrument> instruments() const;
   std::span<const ratification> ratifications() const;
   std::span<const profile> profiles() const;
+  /// Implementation records, ordered by provision id, then period, then actor.
+  std::span<const implementation_record> practice() const;
 
   /// Dense index of an item by id; nullopt when absent. O(1).
   std::optional<index> instrument_index(std::string_view id) const;
@@ -150,6 +154,10 @@ class corpus {
   /// with others, or in its region.
   std::span<const index> party_protections(index state, index topic, stage s,
                                            instrument_kind k) const;
+
+  /// The implementation records of a provision (indexes into `practice()`), by period then
+  /// actor. O(1) + output.
+  std::span<const index> practice_of(index provision) const;
 
   /// The ratification records of a state (indexes into `ratifications()`).
   std::span<const index> ratifications_of(index state) const;

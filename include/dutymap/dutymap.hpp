@@ -17,6 +17,7 @@
 #include <dutymap/io/load.hpp>
 #include <dutymap/io/save.hpp>
 #include <dutymap/modality.hpp>
+#include <dutymap/practice.hpp>
 #include <dutymap/problem.hpp>
 #include <dutymap/profile.hpp>
 #include <dutymap/provenance.hpp>

@@ -58,6 +58,21 @@ void register_corpus(py::module_& m) {
       .def_property_readonly(
           "profiles",
           [](py::object self) { return referenced(self.cast<const corpus&>().profiles(), self); })
+      .def_property_readonly(
+          "practice",
+          [](py::object self) { return referenced(self.cast<const corpus&>().practice(), self); },
+          "Implementation records, by provision, period and actor.")
+      .def(
+          "practice_of",
+          [](py::object self, const std::string& provision_id) {
+            const auto& c = self.cast<const corpus&>();
+            const auto p = c.provision_index(provision_id);
+            if (!p) throw std::out_of_range("unknown provision `" + provision_id + "`");
+            py::typing::List<implementation_record> out;
+            for (auto ri : c.practice_of(*p)) out.append(one(c.practice()[ri], self));
+            return out;
+          },
+          "The implementation records of a provision, by period then actor.")
       .def_property_readonly("provisions",
                              [](py::object self) {
                                const auto& c = self.cast<const corpus&>();

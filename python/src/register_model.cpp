@@ -72,6 +72,11 @@ void register_model(py::module_& m) {
                                if (a.state.empty()) return std::nullopt;
                                return a.state;
                              })
+      .def_property_readonly("located_in",
+                             [](const actor& a) -> std::optional<std::string> {
+                               if (a.located_in.empty()) return std::nullopt;
+                               return a.located_in;
+                             })
       .def_property_readonly("roles", [](const actor& a) { return names(a.roles); })
       .def_readonly("oversees", &actor::oversees)
       .def_readonly("refers_to", &actor::refers_to)
@@ -222,6 +227,31 @@ void register_model(py::module_& m) {
         return "Ratification(" + quoted(r.state) + ", " + quoted(r.instrument) + ")";
       });
 
+  py::class_<implementation_record>(
+      m, "ImplementationRecord",
+      "What a source reports an actor did to carry out a provision in a period: practice beside "
+      "paper.")
+      .def_readonly("provision", &implementation_record::provision)
+      .def_readonly("actor", &implementation_record::actor)
+      .def_property_readonly("period",
+                             [](const implementation_record& r) { return r.period.str(); })
+      .def_property_readonly(
+          "rating", [](const implementation_record& r) { return std::string(name_of(r.rating)); },
+          "done, partly, not_done, or not_reported (the source says nothing of it)")
+      .def_readonly("reported", &implementation_record::reported)
+      .def_property_readonly("source",
+                             [](const implementation_record& r) { return r.provenance.source; })
+      .def_property_readonly("passage",
+                             [](const implementation_record& r) { return r.provenance.passage; })
+      .def_property_readonly(
+          "confidence",
+          [](const implementation_record& r) { return std::string(name_of(r.provenance.level)); })
+      .def_readonly("notes", &implementation_record::notes)
+      .def("__repr__", [](const implementation_record& r) {
+        return "ImplementationRecord(" + quoted(r.provision) + ", " + quoted(r.actor) + ", " +
+               quoted(r.period.str()) + ", " + quoted(std::string(name_of(r.rating))) + ")";
+      });
+
   py::class_<norm>(m, "Norm", "An expected norm of a profile.")
       .def_readonly("topic", &norm::topic)
       .def_property_readonly("stage", [](const norm& n) { return std::string(name_of(n.stage)); })
@@ -266,6 +296,7 @@ void register_model(py::module_& m) {
   vocab["confidence"] = all_names<confidence>();
   vocab["text"] = all_names<text_coverage>();
   vocab["gap_status"] = all_names<gap_status>();
+  vocab["rating"] = all_names<practice_rating>();
   m.attr("VOCABULARIES") = vocab;
 }
 

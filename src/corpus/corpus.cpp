@@ -29,6 +29,16 @@ void sort_ratifications(std::vector<ratification>& records) {
                    });
 }
 
+// The canonical order of implementation records.
+void sort_practice(std::vector<implementation_record>& records) {
+  std::stable_sort(
+      records.begin(), records.end(),
+      [](const implementation_record& a, const implementation_record& b) {
+        return std::tie(a.provision, a.period.year, a.period.month, a.period.day, a.actor) <
+               std::tie(b.provision, b.period.year, b.period.month, b.period.day, b.actor);
+      });
+}
+
 }  // namespace
 
 corpus::corpus() : data_(std::make_shared<data>()) {}
@@ -61,13 +71,16 @@ std::span<const ratification> corpus::ratifications() const {
 std::span<const profile> corpus::profiles() const {
   return items(*data_).content.profiles;
 }
+std::span<const implementation_record> corpus::practice() const {
+  return items(*data_).content.practice;
+}
 
 bool operator==(const corpus& a, const corpus& b) {
   auto same = [](auto x, auto y) { return std::equal(x.begin(), x.end(), y.begin(), y.end()); };
   if (&items(*a.data_) != &items(*b.data_) &&
       !(same(a.sectors(), b.sectors()) && same(a.topics(), b.topics()) &&
         same(a.actors(), b.actors()) && same(a.instruments(), b.instruments()) &&
-        same(a.profiles(), b.profiles())))
+        same(a.profiles(), b.profiles()) && same(a.practice(), b.practice())))
     return false;
   return same(a.ratifications(), b.ratifications());
 }
@@ -84,6 +97,7 @@ corpus corpus::build(corpus_content content, const detail::source_map* where) {
   by_id(content.instruments);
   by_id(content.profiles);
   sort_ratifications(content.ratifications);
+  sort_practice(content.practice);
   d->content = std::move(content);
   check_content(*d, where);
   build_indexes(*d);
@@ -276,6 +290,11 @@ const detail::bit_matrix& corpus::provision_topics() const {
 }
 std::optional<index> corpus::topic_parent(index t) const {
   return items(*data_).topic_parents.at(t);
+}
+std::span<const index> corpus::practice_of(index p) const {
+  const auto& d = items(*data_);
+  return std::span<const index>(d.practice_by_provision)
+      .subspan(d.practice_offsets.at(p), d.practice_offsets.at(p + 1) - d.practice_offsets[p]);
 }
 std::span<const index> corpus::ratifications_of(index s) const {
   return data_->ratifications_by_actor.at(s);

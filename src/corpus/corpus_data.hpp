@@ -43,6 +43,9 @@ struct corpus::data {
   std::vector<std::uint32_t> protection_offsets, party_offsets;
   std::vector<index> protections_by_kind, protections_by_precedence, party_protections;
   std::vector<index> state_rank;  // per actor: its rank among the states, or no_rank
+  // Implementation records by provision: `practice_offsets[p]` to `practice_offsets[p + 1]`.
+  std::vector<std::uint32_t> practice_offsets;
+  std::vector<index> practice_by_provision;
   static constexpr index no_rank = static_cast<index>(-1);
 
   mutable std::once_flag graph_once;

@@ -152,6 +152,22 @@ void build_corridor_indexes(corpus::data& d, const std::vector<std::uint32_t>& p
   d.party_protections = party.take_values();
 }
 
+// Implementation records by provision, in the records' own order (by period, then actor).
+void index_practice(corpus::data& d) {
+  const auto& records = d.content.practice;
+  std::vector<index> owner(records.size());
+  d.practice_offsets.assign(d.provisions.size() + 1, 0);
+  for (index ri = 0; ri < records.size(); ++ri) {
+    owner[ri] = *d.provision_ids.find(records[ri].provision, id_of_provision(d));
+    ++d.practice_offsets[owner[ri] + 1];
+  }
+  for (std::size_t p = 0; p < d.provisions.size(); ++p)
+    d.practice_offsets[p + 1] += d.practice_offsets[p];
+  d.practice_by_provision.resize(records.size());
+  auto next = d.practice_offsets;
+  for (index ri = 0; ri < records.size(); ++ri) d.practice_by_provision[next[owner[ri]]++] = ri;
+}
+
 }  // namespace
 
 void index_ratifications(corpus::data& d) {
@@ -214,6 +230,7 @@ void build_indexes(corpus::data& d) {
     if (!parent.empty()) d.topic_parents[ti] = d.topic_ids.at(std::string(parent));
   }
   index_ratifications(d);
+  index_practice(d);
   for (index ai = 0; ai < c.actors.size(); ++ai)
     if (!c.actors[ai].state.empty()) d.bodies[d.actor_ids.at(c.actors[ai].state)].push_back(ai);
   build_corridor_indexes(d, protected_offsets, protected_topics);

@@ -207,6 +207,15 @@ void check_content(corpus::data& d, const detail::source_map* where) {
     if (a.kind == actor_kind::state && !a.state.empty())
       ck.add({key + "/kind", key + "/state", key},
              "actor `" + a.id + "` is a state and cannot belong to one");
+    if (!a.located_in.empty() &&
+        known_or_reported(ck, d.actor_ids, actor_ids, "actor", a.located_in,
+                          {key + "/located_in", key}) &&
+        !is_state(a.located_in))
+      ck.add({key + "/located_in", key}, "`located_in` of actor `" + a.id + "` is `" +
+                                             a.located_in + "`, which is not a state");
+    if (a.kind == actor_kind::state && !a.located_in.empty())
+      ck.add({key + "/located_in", key},
+             "actor `" + a.id + "` is a state; `located_in` is for bodies that sit abroad");
     for (std::size_t i = 0; i < a.oversees.size(); ++i) {
       const auto& o = a.oversees[i];
       const std::string ok = key + "/oversees/" + std::to_string(i);
@@ -425,6 +434,37 @@ void check_content(corpus::data& d, const detail::source_map* where) {
 
   // Ratifications.
   check_ratifications(ck, d, c.ratifications, d.ratification_ids);
+
+  // Implementation records: each names a provision and an actor that exist, once per period.
+  {
+    std::optional<std::vector<std::string>> all_provisions;  // listed on the first unknown id
+    std::unordered_map<std::string, index> seen;
+    for (index ri = 0; ri < c.practice.size(); ++ri) {
+      const auto& r = c.practice[ri];
+      const std::string key = "practice/" + r.provision + "/" + r.actor + "/" + r.period.str();
+      const std::string what = "implementation record of `" + r.provision + "` by `" + r.actor +
+                               "` for " + r.period.str();
+      if (r.provision.empty())
+        ck.add({key}, "implementation record without a `provision`");
+      else if (!d.provision_ids.find(r.provision, provision_id)) {
+        if (!all_provisions) {
+          all_provisions.emplace();
+          for (const auto* p : d.provisions) all_provisions->push_back(p->id);
+        }
+        ck.add({key + "/provision", key}, "unknown provision `" + r.provision + "`" +
+                                              detail::did_you_mean(r.provision, *all_provisions));
+      }
+      if (r.actor.empty())
+        ck.add({key}, "implementation record without an `actor`");
+      else
+        known_or_reported(ck, d.actor_ids, actor_ids, "actor", r.actor, {key + "/actor", key});
+      if (r.reported.empty()) ck.add({key}, what + " does not say what was `reported`");
+      if (r.provenance.source.empty()) ck.add({key}, what + " has no `source`");
+      if (r.provenance.passage.empty())
+        ck.add({key}, what + " has no `passage` (the source's words that support the rating)");
+      if (!seen.emplace(key, ri).second) ck.add({key}, "duplicate " + what);
+    }
+  }
 
   // Profiles.
   for (const auto& pr : c.profiles) {

@@ -46,9 +46,10 @@ struct parsed_file {
   std::vector<ratification> ratifications;
   std::vector<profile> profiles;
   std::vector<parsed_instrument> instruments;
+  std::vector<implementation_record> practice;
   // `replaces` flags and locations, parallel to the vectors above.
   std::vector<std::pair<bool, source_location>> sector_meta, topic_meta, actor_meta,
-      ratification_meta, profile_meta;
+      ratification_meta, profile_meta, practice_meta;
 };
 
 // Reads one file's items; every problem goes to `problems`, and where each item and field was read

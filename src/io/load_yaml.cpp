@@ -51,6 +51,8 @@ class merger {
     index_all(content_.profiles, profiles_, "profile");
     for (std::size_t i = 0; i < content_.ratifications.size(); ++i)
       ratifications_[rkey(content_.ratifications[i])] = {i, {}, -1};
+    for (std::size_t i = 0; i < content_.practice.size(); ++i)
+      practice_[pkey(content_.practice[i])] = {i, {}, -1};
   }
 
   void begin_layer() { ++layer_; }
@@ -81,6 +83,14 @@ class merger {
       std::string name = "record of `" + r.state + "` for `" + r.instrument + "`";
       put(content_.ratifications, ratifications_, "ratification", std::move(r), key,
           f.ratification_meta[i], std::move(name));
+    }
+    for (std::size_t i = 0; i < f.practice.size(); ++i) {
+      auto& r = f.practice[i];
+      const std::string key = pkey(r);
+      std::string name = "implementation record of `" + r.provision + "` by `" + r.actor +
+                         "` for " + r.period.str();
+      put(content_.practice, practice_, "practice", std::move(r), key, f.practice_meta[i],
+          std::move(name));
     }
     for (auto& pi : f.instruments) {
       if (pi.item.id.empty()) continue;
@@ -154,6 +164,9 @@ class merger {
   };
 
   static std::string rkey(const ratification& r) { return r.state + "/" + r.instrument; }
+  static std::string pkey(const implementation_record& r) {
+    return r.provision + "/" + r.actor + "/" + r.period.str();
+  }
 
   template <class Item>
   void index_all(const std::vector<Item>& items, std::unordered_map<std::string, entry>& ids,
@@ -213,7 +226,7 @@ class merger {
   std::vector<problem>& problems_;
   int layer_ = -1;
   std::unordered_map<std::string, entry> sectors_, topics_, actors_, instruments_, profiles_,
-      ratifications_;
+      ratifications_, practice_;
   // What `resolve` needs of the instruments read: which fields each gave, and where it is.
   struct given_fields {
     unsigned instrument = 0;

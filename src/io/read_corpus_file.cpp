@@ -287,7 +287,7 @@ void read_actors(context& cx, const yaml_node& list, parsed_file& out) {
   each_item(cx, list, "actors", [&](const yaml_node& n) {
     fields f(cx, n, "actor",
              {"id", "name", "kind", "state", "roles", "oversees", "refers_to",
-              "receives_complaints", "source", "notes", "replaces"});
+              "receives_complaints", "located_in", "source", "notes", "replaces"});
     if (!f.ok()) return;
     f.require(n, {"id", "kind"});
     actor a;
@@ -299,6 +299,8 @@ void read_actors(context& cx, const yaml_node& list, parsed_file& out) {
     if (auto k = cx.guarded(key + "/kind", [&] { return enum_value<actor_kind>(cx, f["kind"]); }))
       a.kind = *k;
     a.state = id_text(cx, f["state"], "state");
+    if (present(f["located_in"])) cx.record(key + "/located_in", f["located_in"]);
+    a.located_in = id_text(cx, f["located_in"], "located_in");
     a.roles = enum_set<role>(cx, f["roles"], "roles");
     a.receives_complaints = enum_set<stage>(cx, f["receives_complaints"], "receives_complaints");
     a.source = text(cx, f["source"], "source");
@@ -360,6 +362,35 @@ void read_ratifications(context& cx, const yaml_node& list, parsed_file& out) {
   });
 }
 
+void read_practice(context& cx, const yaml_node& list, parsed_file& out) {
+  each_item(cx, list, "practice", [&](const yaml_node& n) {
+    fields f(cx, n, "an implementation record",
+             {"provision", "actor", "period", "rating", "reported", "source", "passage",
+              "confidence", "notes", "replaces"});
+    if (!f.ok()) return;
+    f.require(n, {"provision", "actor", "period", "rating", "reported", "source", "passage",
+                  "confidence"});
+    implementation_record r;
+    r.provision = id_text(cx, f["provision"], "provision");
+    r.actor = id_text(cx, f["actor"], "actor");
+    if (auto d = date_value(cx, f["period"], "period")) r.period = *d;
+    const std::string key = "practice/" + r.provision + "/" + r.actor + "/" + r.period.str();
+    cx.record(key, n);
+    for (const char* k : {"provision", "actor"})
+      if (present(f[k])) cx.record(key + "/" + k, f[k]);
+    if (auto v = enum_value<practice_rating>(cx, f["rating"])) r.rating = *v;
+    r.reported = text(cx, f["reported"], "reported");
+    r.provenance.from = coded_from::secondary;
+    r.provenance.source = text(cx, f["source"], "source");
+    r.provenance.passage = text(cx, f["passage"], "passage");
+    if (auto c = enum_value<confidence>(cx, f["confidence"])) r.provenance.level = *c;
+    r.notes = text(cx, f["notes"], "notes");
+    out.practice.push_back(std::move(r));
+    out.practice_meta.emplace_back(bool_value(cx, f["replaces"], "replaces").value_or(false),
+                                   cx.loc(n));
+  });
+}
+
 void read_profiles(context& cx, const yaml_node& list, parsed_file& out) {
   each_item(cx, list, "profiles", [&](const yaml_node& n) {
     fields f(cx, n, "profile",
@@ -417,22 +448,25 @@ parsed_file read_file(const source_file& file, std::vector<problem>& problems, s
       return;
     }
     const auto before = problems.size();
-    fields f(cx, root, "a corpus file",
-             {"instrument", "topics", "sectors", "actors", "ratifications", "profiles"});
+    fields f(
+        cx, root, "a corpus file",
+        {"instrument", "topics", "sectors", "actors", "ratifications", "profiles", "practice"});
     if (!f.ok() || problems.size() != before) return;
     int kinds = 0;
-    for (const char* k : {"instrument", "actors", "ratifications", "profiles"}) kinds += f.has(k);
+    for (const char* k : {"instrument", "actors", "ratifications", "profiles", "practice"})
+      kinds += f.has(k);
     kinds += (f.has("topics") || f.has("sectors")) ? 1 : 0;
     if (kinds == 0) {
       cx.error(root,
                "a corpus file holds one of `instrument`, `topics` (with `sectors`), "
-               "`actors`, `ratifications` or `profiles`; this one holds none");
+               "`actors`, `ratifications`, `profiles` or `practice`; this one holds none");
       return;
     }
     if (kinds > 1) {
       cx.error(root,
                "a corpus file holds only one kind of content (`instrument`, `topics` and "
-               "`sectors`, `actors`, `ratifications` or `profiles`); split this file");
+               "`sectors`, `actors`, `ratifications`, `profiles` or `practice`); split this "
+               "file");
       return;
     }
     if (f.has("instrument")) out.instruments.push_back(read_instrument(cx, f["instrument"]));
@@ -441,6 +475,7 @@ parsed_file read_file(const source_file& file, std::vector<problem>& problems, s
     if (f.has("actors")) read_actors(cx, f["actors"], out);
     if (f.has("ratifications")) read_ratifications(cx, f["ratifications"], out);
     if (f.has("profiles")) read_profiles(cx, f["profiles"], out);
+    if (f.has("practice")) read_practice(cx, f["practice"], out);
   });
   if (!kept) return parsed_file{};
   return out;

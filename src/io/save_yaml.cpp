@@ -143,6 +143,7 @@ std::string actors_yaml(const corpus_content& c) {
     key_text(e, "name", a.name);
     e << YAML::Key << "kind" << YAML::Value << std::string(name_of(a.kind));
     key_id(e, "state", a.state);
+    key_id(e, "located_in", a.located_in);
     key_set(e, "roles", a.roles);
     if (!a.oversees.empty()) {
       e << YAML::Key << "oversees" << YAML::Value << YAML::BeginSeq;
@@ -189,6 +190,26 @@ std::string ratifications_yaml(const corpus_content& c) {
     key_list(e, "excludes", r.excludes);
     key_list(e, "limited_to", r.limited_to);
     key_text(e, "source", r.source);
+    key_text(e, "notes", r.notes);
+    e << YAML::EndMap;
+  }
+  e << YAML::EndSeq << YAML::EndMap;
+  return finish(e);
+}
+
+std::string practice_yaml(const corpus_content& c) {
+  YAML::Emitter e;
+  e << YAML::BeginMap << YAML::Key << "practice" << YAML::Value << YAML::BeginSeq;
+  for (const auto& r : c.practice) {
+    e << YAML::BeginMap;
+    key_id(e, "provision", r.provision);
+    key_id(e, "actor", r.actor);
+    e << YAML::Key << "period" << YAML::Value << r.period.str();
+    e << YAML::Key << "rating" << YAML::Value << std::string(name_of(r.rating));
+    key_text(e, "reported", r.reported);
+    key_text(e, "source", r.provenance.source);
+    key_text(e, "passage", r.provenance.passage);
+    e << YAML::Key << "confidence" << YAML::Value << std::string(name_of(r.provenance.level));
     key_text(e, "notes", r.notes);
     e << YAML::EndMap;
   }
@@ -321,6 +342,7 @@ std::vector<source_file> to_sources(const corpus& c) {
                                {"actors.yaml", actors_yaml(content)},
                                {"ratifications.yaml", ratifications_yaml(content)},
                                {"profiles.yaml", profiles_yaml(content)}};
+  if (!content.practice.empty()) out.push_back({"practice.yaml", practice_yaml(content)});
   for (const auto& in : content.instruments)
     out.push_back({"instruments/" + in.id + ".yaml", to_yaml(in)});
   return out;

@@ -106,16 +106,20 @@ TEST_CASE("revisions report what each revision changed", "[compare]") {
   REQUIRE(tha.size() == 1);
   CHECK(tha[0].from == "mou-khm-tha-2003");
   CHECK(tha[0].to == "mou-khm-tha-2015");
-  // Neither text is coded, so no change can be reported as fact.
+  // Both are coded from descriptions, neither read in full: no change is reported as fact, and
+  // what one side speaks to is not known of the other.
+  CHECK(tha[0].both_coded);
   CHECK(tha[0].added.empty());
   CHECK(tha[0].dropped.empty());
-  CHECK_FALSE(tha[0].both_coded);
-  // Myanmar-Thailand: the 2003 MOU has no coded clause, so no topic is claimed as added.
+  CHECK_FALSE(tha[0].not_known.empty());
+  // Myanmar-Thailand: the 2003 MOU's three-year wait and the 2016 MOU's 30-day wait are known only
+  // from descriptions, so neither is claimed as added or dropped.
   const auto mmr = revisions(builtin(), "mou-mmr-tha-2003");
   REQUIRE(mmr.size() == 1);
   CHECK(mmr[0].to == "mou-mmr-tha-2016");
-  CHECK_FALSE(mmr[0].both_coded);
   CHECK(mmr[0].added.empty());
+  CHECK(mmr[0].dropped.empty());
+  CHECK_FALSE(mmr[0].not_known.empty());
   // Where both sides are coded, the steps say what changed (a revision in code, from the corpus).
   scenario revised(builtin());
   instrument next = builtin().get_instrument("mou-khm-mys-2015-dw-contract");
