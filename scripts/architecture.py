@@ -76,9 +76,8 @@ def cpp_layers() -> list[str]:
         if layer is not layers[0]:
             out.append("        |")
             out.append("        v")
-    headers = sum(1 for _ in sources(public))
     out.append("")
-    out.append(f"({headers} public headers; dutymap.hpp includes them all and belongs to no layer.)")
+    out.append("(include/dutymap/dutymap.hpp includes every public header and belongs to no layer.)")
     return out
 
 
