@@ -8,7 +8,7 @@ import collections.abc
 import numpy
 import numpy.typing
 import typing
-__all__: list[str] = ['Actor', 'Answer', 'CitedProvision', 'ClauseCoding', 'Comparison', 'Corpus', 'CorpusError', 'Corridor', 'Evidence', 'Exercise', 'ExerciseClause', 'ExerciseError', 'ExerciseKey', 'ExpectedGap', 'GapReport', 'GapRow', 'GradeResult', 'Instrument', 'InstrumentScore', 'InstrumentStatus', 'ItemGrade', 'Norm', 'Obligation', 'Oversight', 'Problem', 'Profile', 'Provenance', 'Provision', 'Ratification', 'Referral', 'ReportedLack', 'Responsibility', 'RevisionStep', 'Scenario', 'Scope', 'Sector', 'StatusChange', 'StructuralGap', 'SyntheticOptions', 'TaskGrade', 'Topic', 'TopicDifference', 'UnknownIdError', 'VOCABULARIES', 'answer_columns', 'bilateral_instruments', 'blank_answers', 'builtin', 'builtin_exercise', 'builtin_exercise_sources', 'builtin_exercises', 'builtin_sources', 'changes', 'check', 'check_exercise', 'compare', 'diff', 'gaps', 'gaps_many', 'grade', 'instrument_statuses', 'key_answers', 'key_disagreements', 'load', 'load_exercise', 'load_texts', 'obligations_of', 'parse_answer_csv', 'read_answer_csv', 'read_answers', 'read_exercise', 'remedy_paths', 'resolve_key', 'responsibility_load', 'responsible', 'revisions', 'score', 'structural_gaps', 'synthetic_corpus']
+__all__: list[str] = ['Actor', 'Answer', 'CitedProvision', 'ClauseCoding', 'Comparison', 'Corpus', 'CorpusError', 'Corridor', 'Evidence', 'Exercise', 'ExerciseClause', 'ExerciseError', 'ExerciseKey', 'ExpectedGap', 'GapReport', 'GapRow', 'GradeResult', 'ImplementationRecord', 'Instrument', 'InstrumentScore', 'InstrumentStatus', 'ItemGrade', 'Norm', 'Obligation', 'Oversight', 'Problem', 'Profile', 'Provenance', 'Provision', 'Ratification', 'Referral', 'ReportedLack', 'Responsibility', 'RevisionStep', 'Scenario', 'Scope', 'Sector', 'StatusChange', 'StructuralGap', 'SyntheticOptions', 'TaskGrade', 'Topic', 'TopicDifference', 'UnknownIdError', 'VOCABULARIES', 'answer_columns', 'bilateral_instruments', 'blank_answers', 'builtin', 'builtin_exercise', 'builtin_exercise_sources', 'builtin_exercises', 'builtin_sources', 'changes', 'check', 'check_exercise', 'compare', 'diff', 'gaps', 'gaps_many', 'grade', 'instrument_statuses', 'key_answers', 'key_disagreements', 'load', 'load_exercise', 'load_texts', 'obligations_of', 'parse_answer_csv', 'read_answer_csv', 'read_answers', 'read_exercise', 'remedy_paths', 'resolve_key', 'responsibility_load', 'responsible', 'revisions', 'score', 'structural_gaps', 'synthetic_corpus']
 class Problem:
     """
     A problem found in corpus files: where it is and what is wrong.
@@ -116,6 +116,9 @@ class Actor:
         ...
     @property
     def kind(self) -> str:
+        ...
+    @property
+    def located_in(self) -> str | None:
         ...
     @property
     def name(self) -> str:
@@ -376,6 +379,41 @@ class Ratification:
     @property
     def status(self) -> str:
         ...
+class ImplementationRecord:
+    """
+    What a source reports an actor did to carry out a provision in a period: practice beside paper.
+    """
+    def __repr__(self) -> str:
+        ...
+    @property
+    def actor(self) -> str:
+        ...
+    @property
+    def confidence(self) -> str:
+        ...
+    @property
+    def notes(self) -> str:
+        ...
+    @property
+    def passage(self) -> str:
+        ...
+    @property
+    def period(self) -> str:
+        ...
+    @property
+    def provision(self) -> str:
+        ...
+    @property
+    def rating(self) -> str:
+        """
+        done, partly, not_done, or not_reported (the source says nothing of it)
+        """
+    @property
+    def reported(self) -> str:
+        ...
+    @property
+    def source(self) -> str:
+        ...
 class Norm:
     """
     An expected norm of a profile.
@@ -453,6 +491,10 @@ class Corpus:
         ...
     def instrument(self, arg0: str) -> Instrument:
         ...
+    def practice_of(self, arg0: str) -> list[ImplementationRecord]:
+        """
+        The implementation records of a provision, by period then actor.
+        """
     def profile(self, arg0: str) -> Profile:
         ...
     def provision(self, arg0: str) -> Provision:
@@ -481,6 +523,11 @@ class Corpus:
     @property
     def instruments(self) -> list[Instrument]:
         ...
+    @property
+    def practice(self) -> list[ImplementationRecord]:
+        """
+        Implementation records, by provision, period and actor.
+        """
     @property
     def profiles(self) -> list[Profile]:
         ...

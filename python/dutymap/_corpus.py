@@ -21,7 +21,7 @@ from ._gaps import GapReport
 from ._html import corpus_summary_html
 from ._scenario import Scenario
 from ._text import corpus_report
-from ._vocabulary import STAGES
+from ._vocabulary import RATINGS, STAGES
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
@@ -213,7 +213,8 @@ class Corpus:
         corridor = make_corridor(origin, destination, sector, worker_status, as_of, transit, territory)
         if _adjust is not None:
             corridor = _adjust(corridor)
-        return GapReport(_core.gaps(self._impl, corridor, profile, beyond_profile, max_precedents, max_nearest))
+        report = _core.gaps(self._impl, corridor, profile, beyond_profile, max_precedents, max_nearest)
+        return GapReport(report, self._practice_in(report))
 
     def gaps_many(
         self,
@@ -263,7 +264,101 @@ class Corpus:
         check_limits(max_precedents, max_nearest)
         asked = [question(q) for q in questions]
         reports = _core.gaps_many(self._impl, asked, beyond_profile, max_precedents, max_nearest, threads or 0)
-        return [GapReport(r) for r in reports]
+        return [GapReport(r, self._practice_in(r)) for r in reports]
+
+    def _practice_in(self, report: _core.GapReport) -> dict[str, list[str]]:
+        """The implementation records of a report's deciding provisions, as short lines."""
+        if not self._impl.practice:
+            return {}
+        ids = {c.provision for r in report.rows for c in r.decided_by}
+        return self._practice_lines(ids)
+
+    def _practice_lines(self, provision_ids: Iterable[str]) -> dict[str, list[str]]:
+        out = {}
+        for pid in provision_ids:
+            if records := self._impl.practice_of(pid):
+                out[pid] = [_tables.practice_line(r) for r in records]
+        return out
+
+    def coverage(self, as_of: Any = None) -> pandas.DataFrame:
+        """How much of each instrument was read, and what that costs the analyses: which source
+        to read next.
+
+        One row per instrument: ``text`` (how much of it was read), ``provisions``, ``lacks`` (the
+        topics sources report it lacks), and ``unknown_rows``, the rows of the gap reports of every
+        bilateral corridor (each bilateral instrument's parties, origin first, in general and in
+        each sector an instrument of that pair names) against every profile, at ``as_of``
+        (default: today), whose status is unknown because this instrument was not read in full;
+        ``unknown_share`` is that count over all those reports' profile rows. Sorted by
+        ``unknown_rows``, most first.
+        """
+        import pandas as pd
+
+        corridors: set[tuple[str, str, str | None]] = set()
+        for iid in self.bilateral_instruments():
+            instrument = self._impl.instrument(iid)
+            origin, destination = instrument.parties[0], instrument.parties[1]
+            corridors.add((origin, destination, None))
+            for annexed in [iid, *self._impl.annexes(iid)]:
+                for sector in self._impl.instrument(annexed).scope.sectors:
+                    corridors.add((origin, destination, sector))
+        questions = [({"origin": o, "destination": d, "sector": s, "as_of": as_of}, p.id)
+                     for o, d, s in sorted(corridors, key=str) for p in self._impl.profiles]
+        reports = self.gaps_many(questions, beyond_profile=False, max_precedents=0, max_nearest=0)
+        unknown: dict[str, int] = {}
+        rows = 0
+        for report in reports:
+            for r in report.rows:
+                rows += 1
+                if r.status == "unknown":
+                    for iid in {e.instrument for e in r.evidence if e.kind == "not_read"}:
+                        unknown[iid] = unknown.get(iid, 0) + 1
+        table = pd.DataFrame(
+            [{"instrument": i.id, "text": i.text, "provisions": len(i.provisions), "lacks": len(i.lacks),
+              "unknown_rows": unknown.get(i.id, 0),
+              "unknown_share": unknown.get(i.id, 0) / rows if rows else float("nan")}
+             for i in self._impl.instruments],
+            columns=["instrument", "text", "provisions", "lacks", "unknown_rows", "unknown_share"])
+        table.attrs["reports"] = len(reports)
+        table.attrs["rows"] = rows
+        return table.sort_values(["unknown_rows", "instrument"], ascending=[False, True], ignore_index=True)
+
+    # -- practice beside paper -----------------------------------------------------------------
+    @property
+    def practice(self) -> list[_core.ImplementationRecord]:
+        """Every implementation record: what a source reports an actor did to carry out a
+        provision in a period, with its rating and the source's words."""
+        return self._impl.practice
+
+    def implementation(self, actor: str | None = None, provision: str | None = None,
+                       instrument: str | None = None, rating: str | None = None) -> pandas.DataFrame:
+        """The implementation records, optionally of one actor, provision, instrument or rating,
+        as a DataFrame: provision, instrument, citation, actor, period, rating, reported, source,
+        passage, confidence, notes.
+
+        What a provision owes is on paper (:meth:`provision`); this is what sources report was
+        done about it. ``not_reported`` means the source says nothing for that period, not that
+        nothing was done.
+
+        Examples
+        --------
+        >>> dm.load().implementation(actor="KHM.MOLVT")[["citation", "period", "rating"]]  # doctest: +SKIP
+        """
+        if actor is not None:
+            self.actor(check_id(actor, "actor id"))
+        if instrument is not None:
+            self.instrument(check_id(instrument, "instrument id"))
+        if rating is not None and rating not in RATINGS:
+            raise ValueError(f"unknown rating `{rating}`; the ratings are {', '.join(RATINGS)}")
+        if provision is not None:
+            records = self._impl.practice_of(check_id(provision, "provision id"))
+        else:
+            records = self._impl.practice
+        chosen = [r for r in records
+                  if (actor is None or r.actor == actor) and (rating is None or r.rating == rating)
+                  and (instrument is None or r.provision.split(":", 1)[0] == instrument)]
+        citations = {pid: self._impl.provision(pid).citation for pid in {r.provision for r in chosen}}
+        return _tables.practice_frame(chosen, citations)
 
     def scenario(self) -> Scenario:
         """A what-if over this corpus (ratify, withdraw, add a draft, move the date)."""
@@ -275,7 +370,8 @@ class Corpus:
         return _tables.instrument_statuses_frame(_core.instrument_statuses(self._impl, k))
 
     def obligations_of(self, actor: str, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
-        """Everything an actor owes in a corridor, by stage, with citations.
+        """Everything an actor owes in a corridor, by stage, with citations, and beside each
+        obligation what sources report was done (``practice``: "2016: partly (KHM.MOLVT)").
 
         Examples
         --------
@@ -283,7 +379,9 @@ class Corpus:
         """
         check_id(actor, "actor id")
         k = make_corridor(origin, destination, **corridor)
-        return _tables.obligations_frame(_core.obligations_of(self._impl, actor, k))
+        obligations = _core.obligations_of(self._impl, actor, k)
+        practice = self._practice_lines({o.provision.provision for o in obligations}) if self._impl.practice else {}
+        return _tables.obligations_frame(obligations, practice)
 
     def responsible(self, topic: str, stage: str, origin: str, destination: str, **corridor: Any) -> pandas.DataFrame:
         """The actors who owe a protection (topic and its sub-topics) at a stage, and under what."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
 
 from . import _core
 from ._html import gap_report_html
@@ -39,10 +39,20 @@ class GapReport:
     >>> report.to_pandas()[["stage", "topic", "status"]].head()  # doctest: +SKIP
     """
 
-    __slots__ = ("_impl",)
+    __slots__ = ("_impl", "_practice")
 
-    def __init__(self, impl: _core.GapReport) -> None:
+    def __init__(self, impl: _core.GapReport, practice: Optional[Mapping[str, Sequence[str]]] = None) -> None:
         self._impl = impl
+        self._practice = {k: list(v) for k, v in (practice or {}).items()}
+
+    @property
+    def practice(self) -> dict[str, list[str]]:
+        """What sources report was done to carry out the report's deciding provisions: provision
+        id to lines ("2016: partly (KHM.MOLVT)"), for those with implementation records."""
+        return {k: list(v) for k, v in self._practice.items()}
+
+    def _practice_of(self, row: _core.GapRow) -> list[str]:
+        return [f"{c.citation}, {line}" for c in row.decided_by for line in self._practice.get(c.provision, ())]
 
     @property
     def rows(self) -> list[_core.GapRow]:
@@ -79,9 +89,11 @@ class GapReport:
         """The rows as a DataFrame.
 
         Columns: stage, topic, bearer, actor, status, in_profile, citations, explanation,
-        confidence, instruments, evidence, nearest, precedents. ``evidence`` lists, one line each,
-        what the status rests on: the deciding provisions; for ``gap`` the reported lacks and the
-        instruments read in full; for ``unknown`` the instruments not read in full.
+        confidence, instruments, evidence, practice, nearest, precedents. ``evidence`` lists, one
+        line each, what the status rests on: the deciding provisions; for ``gap`` the reported
+        lacks and the instruments read in full; for ``unknown`` the instruments not read in full.
+        ``practice`` lists what sources report was done to carry out the deciding provisions
+        (paper is in ``citations``, practice beside it).
         """
         import pandas as pd
 
@@ -98,6 +110,7 @@ class GapReport:
                 "confidence": r.confidence,
                 "instruments": sorted({c.instrument for c in r.decided_by}),
                 "evidence": [str(e) for e in r.evidence],
+                "practice": self._practice_of(r),
                 "nearest": [f"{c.citation} ({c.note})" for c in r.nearest],
                 "precedents": [f"{c.citation} ({c.note})" for c in r.precedents],
             }
@@ -105,8 +118,8 @@ class GapReport:
             if r.in_profile or not profile_only
         ]
         df = pd.DataFrame(rows, columns=["stage", "topic", "bearer", "actor", "status", "in_profile", "citations",
-                                         "explanation", "confidence", "instruments", "evidence", "nearest",
-                                         "precedents"])
+                                         "explanation", "confidence", "instruments", "evidence", "practice",
+                                         "nearest", "precedents"])
         df["stage"] = pd.Categorical(df["stage"], categories=STAGES, ordered=True)
         df["status"] = pd.Categorical(df["status"], categories=STATUSES)
         return df
@@ -189,7 +202,8 @@ class GapReport:
 
     def text(self, width: int = 100) -> str:
         """The report as plain text for a terminal."""
-        return gap_report_text(**self._shown(), summary=self.summary(), width=width)
+        return gap_report_text(**self._shown(), summary=self.summary(), width=width,
+                               practice={(r.topic, r.stage): self._practice_of(r) for r in self._impl.rows})
 
     def plot(self, ax: Any = None) -> matplotlib.figure.Figure:
         """Stage × topic grid coloured by status; returns the figure."""

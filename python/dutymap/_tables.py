@@ -7,7 +7,9 @@ call it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
+
+from ._vocabulary import RATINGS as _RATINGS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -106,8 +108,44 @@ def instrument_statuses_frame(statuses: Sequence[_core.InstrumentStatus]) -> pan
     return _frame(rows, ["instrument", "status", "why"])
 
 
-def obligations_frame(obligations: Sequence[_core.Obligation]) -> pandas.DataFrame:
-    """What an actor owes, by stage, with citations."""
+def practice_line(record: _core.ImplementationRecord) -> str:
+    """One implementation record in a few words: period, rating, actor."""
+    return f"{record.period}: {record.rating.replace('_', ' ')} ({record.actor})"
+
+
+def practice_frame(records: Sequence[_core.ImplementationRecord],
+                   citations: Mapping[str, str]) -> pandas.DataFrame:
+    """Implementation records beside the provisions they carry out; ``citations`` maps each
+    provision id to its citation."""
+    import pandas as pd
+
+    rows = [
+        {
+            "provision": r.provision,
+            "instrument": r.provision.split(":", 1)[0],
+            "citation": citations.get(r.provision, ""),
+            "actor": r.actor,
+            "period": r.period,
+            "rating": r.rating,
+            "reported": r.reported.strip(),
+            "source": r.source.strip(),
+            "passage": r.passage,
+            "confidence": r.confidence,
+            "notes": r.notes.strip(),
+        }
+        for r in records
+    ]
+    df = _frame(rows, ["provision", "instrument", "citation", "actor", "period", "rating", "reported", "source",
+                       "passage", "confidence", "notes"])
+    df["rating"] = pd.Categorical(df["rating"], categories=_RATINGS, ordered=True)
+    return df
+
+
+def obligations_frame(obligations: Sequence[_core.Obligation],
+                      practice: Optional[Mapping[str, Sequence[str]]] = None) -> pandas.DataFrame:
+    """What an actor owes, by stage, with citations, and beside each obligation what sources
+    report was done (``practice``: provision id to lines, as :func:`practice_line` writes them)."""
+    practice = practice or {}
     rows = [
         {
             "stages": list(o.stages),
@@ -119,11 +157,12 @@ def obligations_frame(obligations: Sequence[_core.Obligation]) -> pandas.DataFra
             "topics": list(o.topics),
             "summary": o.provision.summary,
             "provision": o.provision.provision,
+            "practice": list(practice.get(o.provision.provision, ())),
         }
         for o in obligations
     ]
     return _frame(rows, ["stages", "citation", "instrument", "role", "designated", "tier", "topics", "summary",
-                         "provision"])
+                         "provision", "practice"])
 
 
 def responsible_frame(responsible: Sequence[_core.Responsibility]) -> pandas.DataFrame:

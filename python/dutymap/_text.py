@@ -7,7 +7,7 @@ text; none knows the classes that call it.
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Optional, Sequence
 
 from ._vocabulary import STAGES, STATUSES, percent
 
@@ -114,9 +114,12 @@ def _wrap(text: str, width: int, indent: str) -> str:
 
 
 def gap_report_text(rows: Sequence[_core.GapRow], corridor: _core.Corridor, profile: str, as_of: str,
-                    evidence_index: float, summary: pandas.DataFrame, width: int = 100) -> str:
+                    evidence_index: float, summary: pandas.DataFrame, width: int = 100,
+                    practice: Optional[Mapping[tuple[str, str], Sequence[str]]] = None) -> str:
     """A gap report for a terminal: the counts (``summary``: norms by stage and status), then
-    each norm with its status and citations."""
+    each norm with its status and citations, and what sources report was done (``practice``, by
+    topic and stage)."""
+    practice = practice or {}
     k = corridor
     norms = [r for r in rows if r.in_profile]
     unknown = sum(r.status == "unknown" for r in norms)
@@ -150,6 +153,8 @@ def gap_report_text(rows: Sequence[_core.GapRow], corridor: _core.Corridor, prof
                 for e in r.evidence:
                     if e.kind == "reported_lack":
                         out.append(_wrap(f"Evidence: {e}", width, " " * 11))
+            for line in practice.get((r.topic, r.stage), ()):
+                out.append(_wrap(f"Reported in practice: {line}", width, " " * 11))
             if r.status in ("gap", "unknown", "weak", "conflict") and r.precedents:
                 agreed = "; ".join(p.citation for p in r.precedents[:3])
                 out.append(_wrap(f"Agreed elsewhere: {agreed}", width, " " * 11))

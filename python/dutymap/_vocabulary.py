@@ -1,7 +1,7 @@
-"""The words every part of the package shares: stages, statuses, roles, status colours, and how a
-share is written as a percentage.
+"""The words every part of the package shares: stages, statuses, roles, practice ratings, status
+colours, and how a share is written as a percentage.
 
-The stages, statuses and roles come from the compiled core, in the order of the counts it
+The stages, statuses, roles and ratings come from the compiled core, in the order of the counts it
 returns; nothing here imports another module of the package but the core.
 """
 
@@ -15,6 +15,9 @@ STAGES = list(_core.VOCABULARIES["stage"])
 STATUSES = list(_core.VOCABULARIES["gap_status"])
 #: The roles that bear obligations.
 ROLES = list(_core.VOCABULARIES["role"])
+#: How far a source says a provision was carried out, from the most done; ``not_reported`` is
+#: the source's silence.
+RATINGS = list(_core.VOCABULARIES["rating"])
 
 #: Colours of the statuses in tables and plots (red for gap, purple for conflict, greens for
 #: coverage, grey for unknown: what the corpus has not read is neither covered nor a gap).

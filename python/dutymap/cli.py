@@ -1,4 +1,5 @@
-"""The ``dutymap`` command: corpus overview, validation, look-ups, export and exercises."""
+"""The ``dutymap`` command: corpus overview, validation, look-ups, gap reports, comparisons,
+coverage of the sources, practice beside paper, export and exercises."""
 
 from __future__ import annotations
 
@@ -107,6 +108,64 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     print(f"ok: {', '.join(args.paths)} load cleanly", file=sys.stderr)
     return 0
+
+
+def cmd_coverage(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+    df = corpus.coverage(as_of=args.as_of)
+    if args.format == "csv":
+        sys.stdout.write(df.to_csv(index=False))
+        return 0
+    if args.format == "json":
+        print(json.dumps(df.to_dict(orient="records"), indent=2))
+        return 0
+    print(f"How much of each instrument was read, and how many rows of the gap reports of every "
+          f"bilateral corridor against every profile ({df.attrs['reports']} reports, "
+          f"{df.attrs['rows']} rows) are unknown because it was not read in full. Read the top ones next.")
+    print()
+    print(table(["instrument", "text", "provisions", "lacks", "unknown rows", "share"],
+                [[r.instrument, r.text, r.provisions, r.lacks, r.unknown_rows, f"{100 * r.unknown_share:.1f}%"]
+                 for r in df.itertuples()], right={2, 3, 4, 5}))
+    return 0
+
+
+def cmd_practice(args: argparse.Namespace) -> int:
+    corpus = _corpus(args)
+    actor = corpus.actor(args.actor)
+    # A state answers for its bodies: their records are listed with its own.
+    bodies = {actor.id} | ({a.id for a in corpus.actors if a.state == actor.id} if actor.kind == "state" else set())
+    records = corpus.implementation()
+    records = records[records["actor"].isin(bodies)]
+    owed = [p for p in corpus.provisions if bodies & set(p.designated) and p.id not in set(records["provision"])]
+    if args.format == "csv":
+        sys.stdout.write(records.to_csv(index=False))
+        return 0
+    if args.format == "json":
+        print(json.dumps(records.astype({"rating": str}).to_dict(orient="records"), indent=2, ensure_ascii=False))
+        return 0
+    print(f"{actor.id} ({actor.name}): what it owes on paper, and what sources report was done")
+    print()
+    for provision, group in records.groupby("provision", sort=True):
+        first = group.iloc[0]
+        print(f"{first['citation']}  [{provision}]")
+        print(_wrap(corpus.provision(provision).summary, "    "))
+        for r in group.itertuples():
+            print(_wrap(f"{r.period} {r.rating.upper()} ({r.actor}, {r.confidence} confidence): {r.reported}", "    "))
+            print(_wrap(f'"{r.passage}" ({r.source})', "        "))
+        print()
+    if owed:
+        print(f"Designated on paper, nothing reported ({len(owed)}):")
+        for p in owed:
+            print(_wrap(f"{p.citation}  [{p.id}]", "    "))
+    if records.empty and not owed:
+        print("No implementation record and no designated provision in this corpus.")
+    return 0
+
+
+def _wrap(text: str, indent: str) -> str:
+    import textwrap
+
+    return textwrap.fill(" ".join(text.split()), 100, initial_indent=indent, subsequent_indent=indent)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -269,6 +328,30 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("paths", nargs="+", metavar="PATH")
     v.add_argument("--no-builtin", action="store_true", help="check the files on their own")
     v.set_defaults(func=cmd_validate)
+
+    cv = sub.add_parser(
+        "coverage",
+        parents=[common],
+        help="per instrument: how much was read, and how many report rows are unknown because of it",
+        description="Per instrument: its `text` kind, provisions and reported lacks, and how many rows "
+        "of the gap reports of every bilateral corridor against every profile are unknown because "
+        "it was not read in full, so that a reader sees which source to read next.",
+    )
+    cv.add_argument("--as-of", dest="as_of", help="date of the reports, YYYY-MM-DD (default: today)")
+    cv.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    cv.set_defaults(func=cmd_coverage)
+
+    pr = sub.add_parser(
+        "practice",
+        parents=[common],
+        help="what an actor owes on paper, and what sources report it did",
+        description="The implementation records of an actor (for a state, also of its bodies), "
+        "provision by provision: the rating, what was reported and the source's words; then the "
+        "provisions that designate it with nothing reported.",
+    )
+    pr.add_argument("actor", help="actor id, e.g. KHM.MOLVT")
+    pr.add_argument("--format", choices=["text", "json", "csv"], default="text")
+    pr.set_defaults(func=cmd_practice)
 
     sh = sub.add_parser("show", parents=[common], help="show an instrument, topic, actor, profile or provision")
     sh.add_argument("id")

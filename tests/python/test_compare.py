@@ -70,11 +70,12 @@ def test_rollups_and_weights(corpus):
 
 def test_revisions(corpus):
     tha = corpus.revisions("mou-khm-tha-2015")
-    # Neither Thai MOU text is coded: nothing is claimed to have changed, and the table says so.
-    assert tha.change.tolist() == ["not comparable"]
+    # Both Thai MOUs are coded only from descriptions, neither read in full: nothing is claimed to
+    # have changed, and the table says what is not known.
+    assert set(tha.change) == {"not known"}
     mmr = corpus.revisions("mou-mmr-tha-2016")
-    assert mmr.change.tolist() == ["not comparable"]
-    assert mmr["from"].tolist() == ["mou-mmr-tha-2003"] and mmr["to"].tolist() == ["mou-mmr-tha-2016"]
+    assert set(mmr.change) == {"not known"} and len(mmr) >= 2
+    assert set(mmr["from"]) == {"mou-mmr-tha-2003"} and set(mmr["to"]) == {"mou-mmr-tha-2016"}
 
 
 def test_scores_by_stage(corpus):
