@@ -293,6 +293,10 @@ std::optional<index> corpus::topic_parent(index t) const {
 }
 std::span<const index> corpus::practice_of(index p) const {
   const auto& d = items(*data_);
+  if (d.practice_offsets.empty()) {
+    if (p >= provision_count()) throw std::out_of_range("provision index out of range");
+    return {};
+  }
   return std::span<const index>(d.practice_by_provision)
       .subspan(d.practice_offsets.at(p), d.practice_offsets.at(p + 1) - d.practice_offsets[p]);
 }

@@ -152,9 +152,11 @@ void build_corridor_indexes(corpus::data& d, const std::vector<std::uint32_t>& p
   d.party_protections = party.take_values();
 }
 
-// Implementation records by provision, in the records' own order (by period, then actor).
+// Implementation records by provision, in the records' own order (by period, then actor). A corpus
+// without records keeps no offsets, so that a large one pays nothing for them.
 void index_practice(corpus::data& d) {
   const auto& records = d.content.practice;
+  if (records.empty()) return;
   std::vector<index> owner(records.size());
   d.practice_offsets.assign(d.provisions.size() + 1, 0);
   for (index ri = 0; ri < records.size(); ++ri) {

@@ -29,6 +29,11 @@ const char* record_yaml(const std::string& provision = "mou-khm-mys-2015-dw-cont
 
 TEST_CASE("an implementation record is read, indexed by its provision and written back",
           "[practice]") {
+  // A corpus without records answers every provision with none.
+  CHECK(small().practice().empty());
+  CHECK(small().practice_of(0).empty());
+  CHECK_THROWS_AS(small().practice_of(static_cast<corpus::index>(small().provision_count())),
+                  std::out_of_range);
   const auto c = load_sources({{source_file{"practice.yaml", record_yaml()}}}, small());
   REQUIRE(c.practice().size() == 1);
   const auto& r = c.practice()[0];
