@@ -206,10 +206,24 @@ def check_corridor_gaps(nb: Any) -> None:
     for topic in ["recruitment.fees", "conditions.accommodation", "conditions.occupational_safety",
                   "contract.written_before_departure"]:
         assert find(rows, topic, Thailand="unknown")
-    # Why: the Thai MOU counts, is known from a description only, has nothing coded, and a source
-    # reports what it lacks.
-    thai = find(rows, instrument="mou-khm-tha-2015", status="counts", coded_provisions="0", text="described")
+    # Why: the Thai MOU counts, is known from descriptions only, has two terms coded from later
+    # reports (none on an LMP norm), and a source reports what it lacks; its agreement has nothing
+    # coded; the superseded 2003 MOU has one term and no reported lack.
+    thai = find(rows, instrument="mou-khm-tha-2015", status="counts", coded_provisions="2", text="described")
     assert thai and thai[0]["reported lacking"].startswith("working_time.weekly_rest, working_time.hours")
+    agreement = find(rows, instrument="mou-khm-tha-2015-agreement", status="counts", coded_provisions="0",
+                     text="described")
+    assert agreement and agreement[0]["reported lacking"].startswith("working_time.weekly_rest, working_time.hours")
+    assert find(rows, instrument="mou-khm-tha-2003", status="superseded", coded_provisions="1", text="described",
+                reported_lacking="")
+    # The two coded terms are rows beyond the LMP list: the work permit a `may`, so weak; the
+    # regular pathway committed; both on low-confidence coding.
+    assert ("documents.work_permit | weak | Covered only weakly: mou-khm-tha-2015 clause not identified, below "
+            "the required strength (`may`, needs `shall`). This rests on low-confidence coding (a press report "
+            "or similar source).") in text
+    assert ("irregular_migration.regularisation | committed | Protected only by non-binding commitments: "
+            "mou-khm-tha-2015 clause not identified. This rests on low-confidence coding (a press report or "
+            "similar source).") in text
     # The evidence: a cited lack (with its passage and confidence) against an unread text.
     assert find(rows, "working_time.weekly_rest", status="gap", evidence="reported_lack",
                 instrument="mou-khm-tha-2015", passage="no mandatory days off", confidence="low")
@@ -257,6 +271,15 @@ def check_corridor_gaps(nb: Any) -> None:
     assert "employment" in line
     assert find(rows, stage="employment", acts="MYS.JTK")
     assert find(rows, kind="no_designated_body", citation="mou-khm-mys-2015-dw Appendix B")
+    # Practice beside paper: no record on the clauses that decide the gap reports; three records of
+    # what the review reports MOLVT did.
+    assert "practice records on the reports' deciding clauses: 0" in text
+    practice = [r for r in rows if {"period", "rating", "reported"} <= set(r)]
+    assert [(r["citation"], r["period"], r["rating"], r["confidence"]) for r in practice] == [
+        ("khm-lmp-2014 Action points 2017, 5.4", "2017", "partly", "low"),
+        ("khm-lmp-2014 Policy goal 4, activity 4.11", "2016", "done", "high"),
+        ("khm-lmp-2014 Policy goal 4, activity 4.11", "2017", "done", "high")]
+    assert practice[0]["reported"].startswith("MOLVT works with a legal-aid NGO (LSCW) and a trade union alliance")
     # The plot: its title gives the evidence index, its legend both unknown and gap.
     assert any("image/png" in getattr(o, "data", {}) for c in nb.cells for o in c.get("outputs", []))
     assert "evidence index 30%" in text
@@ -266,7 +289,8 @@ def check_corridor_gaps(nb: Any) -> None:
 def check_compare_mous(nb: Any) -> None:
     rows, text = rows_of(nb), text_of(nb)
     # What is known of each agreement: how much of its text was read, and what it is reported to lack.
-    assert find(rows, "mou-khm-tha-2015", text="described", coded_provisions="0", reported_lacking="5")
+    assert find(rows, "mou-khm-tha-2015", text="described", coded_provisions="2", reported_lacking="5")
+    assert find(rows, "mou-khm-tha-2003", text="described", coded_provisions="1", reported_lacking="0")
     assert find(rows, "mou-khm-mys-2015-dw", text="described", coded_provisions="12", reported_lacking="4")
     assert find(rows, "mou-khm-jpn-2017", text="none", coded_provisions="0", reported_lacking="0")
     # Coverage matrix (topics down): the domestic-workers MOU restricts changing employer.
@@ -287,6 +311,11 @@ def check_compare_mous(nb: Any) -> None:
     assert {r["topic"] for r in find(rows, relation="only_in_a")} == {"wages.minimum", "working_time.weekly_rest"}
     assert not find(rows, relation="only_in_b")
     assert find(rows, "skills.training", relation="unknown_in_b", a="[mou-khm-sau-2016 clause not identified]")
+    # The two terms coded for the Thailand MOU from later reports: not known in the Saudi MOU.
+    for topic in ["documents.work_permit", "irregular_migration.regularisation"]:
+        known_in_b = find(rows, topic, relation="unknown_in_a", a="[]")
+        assert known_in_b and known_in_b[0]["explanation"].startswith(
+            f"mou-khm-tha-2015 speaks to {topic}; whether mou-khm-sau-2016 does is not known"), topic
     # 2015 -> 2023 domestic-workers MOU: whether the 2023 one keeps the restrictions is not known.
     assert re.search(r"^unknown_in_b +11\nunknown_in_a +1\nequivalent +1$", text, re.MULTILINE)
     assert find(rows, "mobility.change_employer", relation="unknown_in_b", b="[]")
@@ -297,12 +326,16 @@ def check_compare_mous(nb: Any) -> None:
     # Similarity: the general-workers MOU's nearest neighbour is the domestic-workers MOU.
     nearest = [r for r in rows if set(r) >= {"cosine", "jaccard"}]
     assert [r["_index"] for r in nearest[:2]] == [[GW], [DW]]
-    assert "No coded content:" in text and "mou-khm-tha-2015" in text
+    assert re.search(r"^No coded content: mou-khm-jpn-2017, mou-khm-mys-2023-gw$", text, re.MULTILINE)
+    # The two Thailand MOUs share the one coded pathway: alike to each other, to nothing else.
+    assert find(rows, "mou-khm-tha-2015", mou_khm_tha_2003="0.96", mou_khm_sau_2016="0.00",
+                mou_khm_mys_2015_gw="0.00")
     # Scores by stage, over the known norms, with the evidence they rest on.
     scored = [r for r in rows if "overall" in r and r["_index"] == [DW]]
     assert scored and float(scored[0]["employment"]) > 0 and scored[0]["evidence_index"] == "0.3"
     assert find(rows, "mou-khm-tha-2015", pre_departure="0.0", employment="0.0", evidence_index="0.5")
     assert find(rows, "mou-khm-jpn-2017", overall="NaN", evidence_index="0.0")
+    assert find(rows, "mou-khm-tha-2003", overall="NaN", evidence_index="0.0")
     assert find(rows, "mou-khm-mys-2023-dw", pre_departure="NaN", employment="0.0", evidence_index="0.1")
     # The weakest per stage, and how many norms that rests on.
     assert find(rows, stage="pre_departure", lowest_score="0.0", weakest="mou-khm-tha-2015", rests_on="1 of 4 norms")
@@ -316,10 +349,31 @@ def check_compare_mous(nb: Any) -> None:
     assert unknown_hours and unknown_hours[0]["explanation"].startswith(
         "Not known: nothing read covers it, but mou-khm-mys-2015-dw (text: described) applies here")
     assert find(rows, "social_security.portability", status="gap")
-    # The Myanmar-Thailand revision chain.
+    # The Myanmar-Thailand revision chain: both ends coded from descriptions only, so every topic
+    # of the step is not known (six of 2016, one of 2003), none added, dropped or changed.
     assert "mou-mmr-tha-2003 → mou-mmr-tha-2016" in text
-    assert find(rows, change="not comparable", to="mou-mmr-tha-2016")
-    assert find(rows, instrument="mou-mmr-tha-2003", coded_provisions="0")
+    step = [r for r in rows if r.get("to") == "mou-mmr-tha-2016"]
+    assert {r["change"] for r in step} == {"not known"}
+    assert {(r["topic"], r["relation"]) for r in step} == {
+        ("complaints.mechanism", "unknown_in_b"), ("documents.work_permit", "unknown_in_b"),
+        ("information.pre_departure_orientation", "unknown_in_b"),
+        ("information.rights_and_conditions", "unknown_in_b"), ("recruitment.fees", "unknown_in_b"),
+        ("skills.training", "unknown_in_b"), ("irregular_migration.regularisation", "unknown_in_a")}
+    assert not find(rows, change="not comparable")
+    assert find(rows, instrument="mou-mmr-tha-2003", coded_provisions="2", coded_from="[secondary]", confidence="[low]")
+    assert find(rows, instrument="mou-mmr-tha-2016", coded_provisions="6", coded_from="[secondary]", confidence="[low]")
+    # The re-entry wait: both ends restrict at `shall`, so diff calls it equivalent and revisions
+    # leaves it out, though the terms differ (three years at home, then 30 days).
+    assert "mobility.reentry_wait: equivalent (both restrict at `shall`)" in text
+    waits = [r for r in rows if "effect" in r and "summary" in r]
+    assert [(r["instrument"], r["effect"], r["strength"], r["confidence"]) for r in waits] == [
+        ("mou-mmr-tha-2003", "restricts", "shall", "low"), ("mou-mmr-tha-2016", "restricts", "shall", "low")]
+    assert "return to Myanmar and stay there for three years" in waits[0]["summary"]
+    assert "stay there for at least 30 days" in waits[1]["summary"]
+    # The Cambodia-Thailand chain: the shared pathway is equivalent, the work permit not known.
+    khm_step = [r for r in rows if r.get("to") == "mou-khm-tha-2015"]
+    assert [(r["from"], r["change"], r["topic"], r["relation"]) for r in khm_step] == [
+        ("mou-khm-tha-2003", "not known", "documents.work_permit", "unknown_in_b")]
 
 
 def check_what_if_ratification(nb: Any) -> None:
