@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from drawn import between, write_or_check
 from layers import (
     INIT,
     PYTHON_LAYERS,
@@ -117,29 +118,16 @@ def picture() -> str:
         *python_layers(),
         "```",
     ]
-    return "\n".join([BEGIN, *body, END])
+    return "\n".join(body)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     args = parser.parse_args(argv)
-    text = DOC.read_text(encoding="utf-8")
-    if BEGIN not in text or END not in text:
-        print(f"{DOC.relative_to(ROOT)} has no markers {BEGIN} ... {END}", file=sys.stderr)
-        return 2
-    head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1]
-    fresh = head + picture() + tail
-    if fresh == text:
-        return 0
-    if args.check:
-        print("docs/architecture.md does not show the code as it is: run "
-              "`python scripts/architecture.py`.", file=sys.stderr)
-        return 1
-    DOC.write_text(fresh, encoding="utf-8")
-    print(f"wrote {DOC.relative_to(ROOT)}")
-    return 0
+    fresh = between(DOC.read_text(encoding="utf-8"), BEGIN, END, lambda _: picture(), "docs/architecture.md")
+    return write_or_check(DOC, fresh, args.check, "docs/architecture.md does not show the code as it is: run "
+                          "`python scripts/architecture.py`.", ROOT)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 import dutymap as dm
+from drawn import between, write_or_check
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "docs" / "corpus.md"
@@ -76,40 +77,20 @@ def kept_notes(section: str) -> dict[str, str]:
     return notes
 
 
-def between(text: str, name: str) -> tuple[str, str, str]:
-    begin, end = marked(name)
-    if begin not in text or end not in text:
-        raise SystemExit(f"docs/corpus.md has no markers {begin} ... {end}")
-    head, rest = text.split(begin, 1)
-    body, tail = rest.split(end, 1)
-    return head, body, tail
-
-
 def redraw(text: str, corpus: dm.Corpus) -> str:
-    for name, draw in (("counts", lambda _: counts_table(corpus)),
-                       ("instruments", lambda body: instruments_table(corpus, kept_notes(body)))):
-        head, body, tail = between(text, name)
-        begin, end = marked(name)
-        text = f"{head}{begin}\n{draw(body)}\n{end}{tail}"
-    return text
+    text = between(text, *marked("counts"), lambda _: counts_table(corpus), "docs/corpus.md")
+    return between(text, *marked("instruments"), lambda body: instruments_table(corpus, kept_notes(body)),
+                   "docs/corpus.md")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare instead of writing")
     args = parser.parse_args(argv)
-    text = DOC.read_text(encoding="utf-8")
-    fresh = redraw(text, dm.load())
-    if fresh == text:
-        return 0
-    if args.check:
-        print("docs/corpus.md's tables differ from the built-in corpus: run "
-              "`python scripts/corpus_tables.py` and describe any instrument marked "
-              f"{NEW_NOTE!r}.", file=sys.stderr)
-        return 1
-    DOC.write_text(fresh, encoding="utf-8")
-    print(f"wrote {DOC.relative_to(ROOT)}")
-    return 0
+    fresh = redraw(DOC.read_text(encoding="utf-8"), dm.load())
+    return write_or_check(DOC, fresh, args.check, "docs/corpus.md's tables differ from the built-in corpus: run "
+                          f"`python scripts/corpus_tables.py` and describe any instrument marked {NEW_NOTE!r}.",
+                          ROOT)
 
 
 if __name__ == "__main__":
