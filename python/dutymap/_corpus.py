@@ -292,8 +292,6 @@ class Corpus:
         ``unknown_share`` is that count over all those reports' profile rows. Sorted by
         ``unknown_rows``, most first.
         """
-        import pandas as pd
-
         corridors: set[tuple[str, str, str | None]] = set()
         for iid in self.bilateral_instruments():
             instrument = self._impl.instrument(iid)
@@ -305,23 +303,7 @@ class Corpus:
         questions = [({"origin": o, "destination": d, "sector": s, "as_of": as_of}, p.id)
                      for o, d, s in sorted(corridors, key=str) for p in self._impl.profiles]
         reports = self.gaps_many(questions, beyond_profile=False, max_precedents=0, max_nearest=0)
-        unknown: dict[str, int] = {}
-        rows = 0
-        for report in reports:
-            for r in report.rows:
-                rows += 1
-                if r.status == "unknown":
-                    for iid in {e.instrument for e in r.evidence if e.kind == "not_read"}:
-                        unknown[iid] = unknown.get(iid, 0) + 1
-        table = pd.DataFrame(
-            [{"instrument": i.id, "text": i.text, "provisions": len(i.provisions), "lacks": len(i.lacks),
-              "unknown_rows": unknown.get(i.id, 0),
-              "unknown_share": unknown.get(i.id, 0) / rows if rows else float("nan")}
-             for i in self._impl.instruments],
-            columns=["instrument", "text", "provisions", "lacks", "unknown_rows", "unknown_share"])
-        table.attrs["reports"] = len(reports)
-        table.attrs["rows"] = rows
-        return table.sort_values(["unknown_rows", "instrument"], ascending=[False, True], ignore_index=True)
+        return _tables.coverage_frame(self._impl.instruments, [r.rows for r in reports])
 
     # -- practice beside paper -----------------------------------------------------------------
     @property

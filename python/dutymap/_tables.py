@@ -141,6 +141,30 @@ def practice_frame(records: Sequence[_core.ImplementationRecord],
     return df
 
 
+def coverage_frame(instruments: Sequence[_core.Instrument],
+                   reports: Sequence[Sequence[_core.GapRow]]) -> pandas.DataFrame:
+    """Per instrument: how much was read, its provisions and lacks, and how many of the reports'
+    rows are unknown because it was not read in full; most first. ``attrs`` hold the numbers of
+    reports and rows counted."""
+    unknown: dict[str, int] = {}
+    rows = 0
+    for report in reports:
+        for r in report:
+            rows += 1
+            if r.status == "unknown":
+                for iid in {e.instrument for e in r.evidence if e.kind == "not_read"}:
+                    unknown[iid] = unknown.get(iid, 0) + 1
+    table = _frame(
+        [{"instrument": i.id, "text": i.text, "provisions": len(i.provisions), "lacks": len(i.lacks),
+          "unknown_rows": unknown.get(i.id, 0), "unknown_share": unknown.get(i.id, 0) / rows if rows else float("nan")}
+         for i in instruments],
+        ["instrument", "text", "provisions", "lacks", "unknown_rows", "unknown_share"])
+    table = table.sort_values(["unknown_rows", "instrument"], ascending=[False, True], ignore_index=True)
+    table.attrs["reports"] = len(reports)
+    table.attrs["rows"] = rows
+    return table
+
+
 def obligations_frame(obligations: Sequence[_core.Obligation],
                       practice: Optional[Mapping[str, Sequence[str]]] = None) -> pandas.DataFrame:
     """What an actor owes, by stage, with citations, and beside each obligation what sources
