@@ -64,6 +64,7 @@ struct actor {
   std::vector<referral> refers_to;
   stage_set receives_complaints;
   std::string source;
+  std::string notes;
   bool operator==(const actor&) const = default;
 };
 

@@ -124,6 +124,9 @@ class Actor:
     def name(self) -> str:
         ...
     @property
+    def notes(self) -> str:
+        ...
+    @property
     def oversees(self) -> list[Oversight]:
         ...
     @property

@@ -83,6 +83,7 @@ void register_model(py::module_& m) {
       .def_property_readonly("receives_complaints",
                              [](const actor& a) { return names(a.receives_complaints); })
       .def_readonly("source", &actor::source)
+      .def_readonly("notes", &actor::notes)
       .def("__repr__",
            [](const actor& a) { return "Actor(" + quoted(a.id) + ", " + quoted(a.name) + ")"; });
 

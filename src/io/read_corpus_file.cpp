@@ -304,6 +304,7 @@ void read_actors(context& cx, const yaml_node& list, parsed_file& out) {
     a.roles = enum_set<role>(cx, f["roles"], "roles");
     a.receives_complaints = enum_set<stage>(cx, f["receives_complaints"], "receives_complaints");
     a.source = text(cx, f["source"], "source");
+    a.notes = text(cx, f["notes"], "notes");
     for (const auto& o : items(cx, f["oversees"], "oversees")) {
       const std::string ok = key + "/oversees/" + std::to_string(a.oversees.size());
       cx.record(ok, o);

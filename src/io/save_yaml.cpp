@@ -171,6 +171,7 @@ std::string actors_yaml(const corpus_content& c) {
     }
     key_set(e, "receives_complaints", a.receives_complaints);
     key_text(e, "source", a.source);
+    key_text(e, "notes", a.notes);
     e << YAML::EndMap;
   }
   e << YAML::EndSeq << YAML::EndMap;

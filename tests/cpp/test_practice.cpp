@@ -107,10 +107,16 @@ TEST_CASE("the built-in corpus holds seed 001's Annex 1 activity by activity", "
   }
 }
 
-TEST_CASE("a body abroad is located in a state", "[actors][validation]") {
+TEST_CASE("a body abroad is located in a state, and its notes are kept", "[actors][validation]") {
   const auto& c = builtin();
   CHECK(c.get_actor("KHM.EMBASSY-THA").located_in == "THA");
   CHECK(c.get_actor("KHM.MOLVT").located_in.empty());
+  // Its notes (where the location comes from) are kept, and written back.
+  const auto& notes = c.get_actor("KHM.EMBASSY-THA").notes;
+  CHECK_THAT(notes, Catch::Matchers::Contains("Bangkok"));
+  const auto again = load_sources({to_sources(c)}, corpus{});
+  CHECK(again.get_actor("KHM.EMBASSY-THA").notes == notes);
+  CHECK(again.get_actor("KHM.EMBASSY-THA").located_in == "THA");
   const std::string abroad =
       "actors:\n"
       "  - id: KHM.CONSULATE-MYS\n"
