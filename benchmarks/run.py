@@ -454,7 +454,9 @@ def run_dask(size: str, work: Path, args: argparse.Namespace, out: Results) -> N
     corpus = dm.builtin() if size == "S" else dm.synthetic(size, seed=args.seed)
     corridors = sorted({(i.parties[0], i.parties[1]) for i in corpus.instruments
                         if i.level == "bilateral" and len(i.parties) == 2})
-    pairs = [((o, d), p.id) for o, d in corridors for p in corpus.profiles]
+    # One date for every question, so that a run across midnight compares like with like.
+    today = dt.date.today().isoformat()
+    pairs = [({"origin": o, "destination": d, "as_of": today}, p.id) for o, d in corridors for p in corpus.profiles]
     # The frame of a sweep holds every row's citations: past `--dask-cap` questions a sample.
     questions = pairs
     if len(pairs) > args.dask_cap:

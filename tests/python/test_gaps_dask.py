@@ -20,7 +20,7 @@ def client():
 def sweep_of(corpus: dm.Corpus) -> list:
     corridors = sorted({(i.parties[0], i.parties[1]) for i in corpus.instruments
                         if i.level == "bilateral" and len(i.parties) == 2})
-    return [((o, d), p.id) for o, d in corridors for p in corpus.profiles]
+    return [((o, d, None, "documented", "2024-06-30"), p.id) for o, d in corridors for p in corpus.profiles]
 
 
 def answers(report: dm.GapReport) -> list:
