@@ -152,6 +152,7 @@ PYTHON_LAYERS: list[tuple[str, set[str]]] = [
     ("vocabulary and argument checks", {"_vocabulary", "_arguments"}),
     ("presenters (plain data in; text, HTML, figures, DataFrames out)", {"_text", "_html", "_plot", "_tables"}),
     ("results", {"_gaps", "_compare"}),
+    ("sweeps on a Dask cluster", {"_distributed"}),
     ("corpus and its scenarios", {"_corpus", "_scenario"}),
     ("where corpora come from", {"_loading"}),
     ("exercises", {"exercises"}),

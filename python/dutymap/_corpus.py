@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, Sequence, TypeVar
 
 from . import _core, _tables
 from ._arguments import (
@@ -17,7 +17,18 @@ from ._arguments import (
     question,
 )
 from ._compare import Comparison, instrument_diff
-from ._gaps import GapReport
+from ._distributed import (
+    Packed,
+    batches,
+    check_batch_size,
+    check_client,
+    default_batch_size,
+    map_batches,
+    pack_frame,
+    shipped,
+    unpack_frame,
+)
+from ._gaps import GapReport, reports_frame
 from ._html import corpus_summary_html
 from ._scenario import Scenario
 from ._text import corpus_report
@@ -26,6 +37,12 @@ from ._vocabulary import RATINGS, STAGES
 if TYPE_CHECKING:  # pragma: no cover
     import networkx
     import pandas
+
+T = TypeVar("T")
+# A batch of a sweep: the position of its first question, and its questions.
+Batch = tuple[int, Sequence[tuple[_core.Corridor, str]]]
+# The options of a sweep's reports: beyond_profile, max_precedents, max_nearest, threads.
+Options = tuple[bool, int, int, int]
 
 
 class Corpus:
@@ -43,7 +60,8 @@ class Corpus:
     ['mou-khm-mys-2015-dw:...']
     """
 
-    __slots__ = ("_impl",)
+    # `_shipped`: this corpus's copies on Dask clusters, by client id (see gaps_many's `client`).
+    __slots__ = ("_impl", "_shipped")
 
     def __init__(self, impl: _core.Corpus | None = None) -> None:
         if impl is None:
@@ -51,6 +69,7 @@ class Corpus:
         if not isinstance(impl, _core.Corpus):
             raise TypeError(f"Corpus wraps a dutymap._core.Corpus, got {type(impl).__name__}")
         self._impl = impl
+        self._shipped: dict[str, Any] = {}
 
     # -- items ---------------------------------------------------------------------------------
     @property
@@ -223,8 +242,11 @@ class Corpus:
         beyond_profile: bool = True,
         max_precedents: int = 8,
         max_nearest: int = 6,
+        client: Any = None,
+        batch_size: int | None = None,
     ) -> list[GapReport]:
-        """The gap analyses of many corridors and profiles at once, on several threads.
+        """The gap analyses of many corridors and profiles at once, on several threads, or on a
+        Dask cluster.
 
         Each report is the one :meth:`gaps` gives for the same question; the reports come in the
         order of the questions. The work runs in C++ without the GIL, so other Python threads go
@@ -239,14 +261,24 @@ class Corpus:
             arguments in their order (origin, destination, sector, worker_status, as_of, transit,
             territory), or a dict of them by name; ``profile`` is a profile id.
         threads : int, optional
-            How many threads to use; by default one per core.
+            How many threads to use; by default one per core. With ``client``, the threads of
+            each task (by default one: the cluster runs a task per worker thread).
         beyond_profile, max_precedents, max_nearest
             As for :meth:`gaps`, for every report.
+        client : distributed.Client, optional
+            Compute on this Dask cluster: the corpus is sent once to every worker, the questions
+            go in batches, one task each, and the reports come back pickled, batch by batch.
+            Reports are large (their nearest provisions and precedents), so for sweeps
+            :meth:`gaps_frame` is much quicker; see "Sweeps on a Dask cluster" in docs/gaps.md.
+        batch_size : int, optional
+            Questions per task with ``client`` (default: four batches per worker thread).
 
         Raises
         ------
         ValueError
             For an unknown state, sector or profile (the first such question, in order).
+        TypeError
+            For a ``client`` that is not a ``distributed.Client``.
 
         Examples
         --------
@@ -256,15 +288,61 @@ class Corpus:
         >>> [r.corridor.destination for r in reports]
         ['THA', 'MYS']
         """
+        parts = self._sweep(_reports_of, questions, threads, beyond_profile, max_precedents, max_nearest,
+                            client, batch_size)
+        return [report for part in parts for report in part]
+
+    def gaps_frame(self, questions: Iterable[tuple[Any, str]], **options: Any) -> pandas.DataFrame:
+        """The gap analyses of many questions as one DataFrame: one row per question and report
+        row, in order.
+
+        Columns: ``question`` (the question's position), origin, destination, sector,
+        worker_status, as_of and profile, then those of :meth:`GapReport.to_pandas`. The keyword
+        arguments are those of :meth:`gaps_many`. With ``client`` each task returns its batch's
+        rows as a DataFrame, which is much lighter to send back than its reports: this is the
+        call for sweeps on a Dask cluster.
+
+        Examples
+        --------
+        >>> frame = dm.load().gaps_frame([(("KHM", "THA"), "ilo-migrant-core")])
+        >>> frame.loc[0, ["question", "origin", "destination"]].tolist()
+        [0, 'KHM', 'THA']
+        """
+        import pandas as pd
+
+        if options.get("client") is None:
+            parts = self._sweep(_frame_of, questions, **options)
+        else:
+            parts = [unpack_frame(p) for p in self._sweep(_packed_frame_of, questions, **options)]
+        # A column of a batch can be all None (object) where the whole sweep's is text, and a
+        # batch without rows has no dtypes: the joined columns' dtypes are inferred again.
+        filled = [part for part in parts if len(part)]
+        if len(filled) > 1:
+            return pd.concat(filled, ignore_index=True).infer_objects()
+        return filled[0] if filled else parts[0] if parts else reports_frame([])
+
+    def _sweep(self, batch: Callable[[Corpus, Batch, Options], T], questions: Iterable[tuple[Any, str]],
+               threads: int | None = None, beyond_profile: bool = True, max_precedents: int = 8,
+               max_nearest: int = 6, client: Any = None, batch_size: int | None = None) -> list[T]:
+        """``batch`` of the questions after checking the arguments: of all of them in this process,
+        or of one batch per task on ``client``'s cluster."""
         if threads is not None and (isinstance(threads, bool) or not isinstance(threads, int)
                                     or threads < 1):
             raise TypeError(f"threads must be a positive int or None, got {threads!r}")
         if not isinstance(beyond_profile, bool):
             raise TypeError("beyond_profile must be True or False")
         check_limits(max_precedents, max_nearest)
+        if client is not None:
+            check_client(client)
+        check_batch_size(batch_size)
         asked = [question(q) for q in questions]
-        reports = _core.gaps_many(self._impl, asked, beyond_profile, max_precedents, max_nearest, threads or 0)
-        return [GapReport(r, self._practice_in(r)) for r in reports]
+        if client is None:
+            return [batch(self, (0, asked), (beyond_profile, max_precedents, max_nearest, threads or 0))]
+        if not asked:
+            return []
+        work = batches(asked, batch_size or default_batch_size(client, len(asked)))
+        remote = shipped(client, self, self._shipped)
+        return map_batches(client, batch, remote, work, (beyond_profile, max_precedents, max_nearest, threads or 1))
 
     def _practice_in(self, report: _core.GapReport) -> dict[str, list[str]]:
         """The implementation records of a report's deciding provisions, as short lines."""
@@ -508,3 +586,19 @@ class Corpus:
 
     def _repr_html_(self) -> str:
         return corpus_summary_html(self.summary())
+
+
+def _reports_of(corpus: Corpus, batch: Batch, options: Options) -> list[GapReport]:
+    """The reports of a batch of a sweep (a task of a sweep on a Dask cluster)."""
+    reports = _core.gaps_many(corpus._impl, list(batch[1]), *options)
+    return [GapReport(r, corpus._practice_in(r)) for r in reports]
+
+
+def _frame_of(corpus: Corpus, batch: Batch, options: Options) -> pandas.DataFrame:
+    """The rows of the reports of a batch of a sweep, numbered from its first question."""
+    return reports_frame(_reports_of(corpus, batch, options), batch[0])
+
+
+def _packed_frame_of(corpus: Corpus, batch: Batch, options: Options) -> Packed:
+    """:func:`_frame_of`, packed to travel back from a task on a Dask cluster."""
+    return pack_frame(_frame_of(corpus, batch, options))

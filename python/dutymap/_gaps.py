@@ -19,6 +19,26 @@ def _cites(items: Sequence[_core.CitedProvision]) -> list[str]:
     return [c.citation for c in items]
 
 
+def _noted(items: Sequence[_core.CitedProvision]) -> list[str]:
+    return [f"{c.citation} ({c.note})" for c in items]
+
+
+# The columns of GapReport.to_pandas, and those gaps_frame puts before them.
+ROW_COLUMNS = ["stage", "topic", "bearer", "actor", "status", "in_profile", "citations", "explanation",
+               "confidence", "instruments", "evidence", "practice", "nearest", "precedents"]
+QUESTION_COLUMNS = ["question", "origin", "destination", "sector", "worker_status", "as_of", "profile"]
+
+
+def _frame(columns: dict[str, list[Any]]) -> pandas.DataFrame:
+    """A DataFrame of gap-report rows from its columns: stage and status categorical."""
+    import pandas as pd
+
+    df = pd.DataFrame(columns, columns=[c for c in [*QUESTION_COLUMNS, *ROW_COLUMNS] if c in columns])
+    df["stage"] = pd.Categorical(df["stage"], categories=STAGES, ordered=True)
+    df["status"] = pd.Categorical(df["status"], categories=STATUSES)
+    return df
+
+
 class GapReport:
     """The gap analysis of a corridor against a profile.
 
@@ -95,34 +115,28 @@ class GapReport:
         ``practice`` lists what sources report was done to carry out the deciding provisions
         (paper is in ``citations``, practice beside it).
         """
-        import pandas as pd
+        return _frame(self._columns(profile_only))
 
-        rows = [
-            {
-                "stage": r.stage,
-                "topic": r.topic,
-                "bearer": r.bearer,
-                "actor": ", ".join(r.actors),
-                "status": r.status,
-                "in_profile": r.in_profile,
-                "citations": _cites(r.decided_by),
-                "explanation": r.explanation,
-                "confidence": r.confidence,
-                "instruments": sorted({c.instrument for c in r.decided_by}),
-                "evidence": [str(e) for e in r.evidence],
-                "practice": self._practice_of(r),
-                "nearest": [f"{c.citation} ({c.note})" for c in r.nearest],
-                "precedents": [f"{c.citation} ({c.note})" for c in r.precedents],
-            }
-            for r in self._impl.rows
-            if r.in_profile or not profile_only
-        ]
-        df = pd.DataFrame(rows, columns=["stage", "topic", "bearer", "actor", "status", "in_profile", "citations",
-                                         "explanation", "confidence", "instruments", "evidence", "practice",
-                                         "nearest", "precedents"])
-        df["stage"] = pd.Categorical(df["stage"], categories=STAGES, ordered=True)
-        df["status"] = pd.Categorical(df["status"], categories=STATUSES)
-        return df
+    def _columns(self, profile_only: bool = False) -> dict[str, list[Any]]:
+        """The columns of :meth:`to_pandas`, as lists."""
+        rows = [r for r in self._impl.rows if r.in_profile or not profile_only]
+        decided = [r.decided_by for r in rows]
+        return {
+            "stage": [r.stage for r in rows],
+            "topic": [r.topic for r in rows],
+            "bearer": [r.bearer for r in rows],
+            "actor": [", ".join(r.actors) for r in rows],
+            "status": [r.status for r in rows],
+            "in_profile": [r.in_profile for r in rows],
+            "citations": [_cites(d) for d in decided],
+            "explanation": [r.explanation for r in rows],
+            "confidence": [r.confidence for r in rows],
+            "instruments": [sorted({c.instrument for c in d}) for d in decided],
+            "evidence": [[str(e) for e in r.evidence] for r in rows],
+            "practice": [self._practice_of(r) for r in rows],
+            "nearest": [_noted(r.nearest) for r in rows],
+            "precedents": [_noted(r.precedents) for r in rows],
+        }
 
     def summary(self) -> pandas.DataFrame:
         """Counts of the profile's norms by stage (rows) and status (columns), and each stage's
@@ -235,3 +249,18 @@ class GapReport:
 
     def _repr_html_(self) -> Optional[str]:
         return gap_report_html(**self._shown())
+
+
+def reports_frame(reports: Sequence[GapReport], first: int = 0) -> pandas.DataFrame:
+    """The rows of many reports as one DataFrame: the columns of :meth:`GapReport.to_pandas`
+    after the question each row answers (``question``, its position counting from ``first``, then
+    the report's corridor and profile)."""
+    columns: dict[str, list[Any]] = {c: [] for c in [*QUESTION_COLUMNS, *ROW_COLUMNS]}
+    for number, report in enumerate(reports, first):
+        k, n = report.corridor, len(report)
+        asked = (number, k.origin, k.destination, k.sector, k.worker_status, report.as_of, report.profile)
+        for name, value in zip(QUESTION_COLUMNS, asked):
+            columns[name] += [value] * n
+        for name, values in report._columns().items():
+            columns[name] += values
+    return _frame(columns)
