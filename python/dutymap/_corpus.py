@@ -292,13 +292,22 @@ class Corpus:
                             client, batch_size)
         return [report for part in parts for report in part]
 
-    def gaps_frame(self, questions: Iterable[tuple[Any, str]], **options: Any) -> pandas.DataFrame:
+    def gaps_frame(
+        self,
+        questions: Iterable[tuple[Any, str]],
+        threads: int | None = None,
+        beyond_profile: bool = True,
+        max_precedents: int = 8,
+        max_nearest: int = 6,
+        client: Any = None,
+        batch_size: int | None = None,
+    ) -> pandas.DataFrame:
         """The gap analyses of many questions as one DataFrame: one row per question and report
         row, in order.
 
         Columns: ``question`` (the question's position), origin, destination, sector,
         worker_status, as_of and profile, then those of :meth:`GapReport.to_pandas`. The keyword
-        arguments are those of :meth:`gaps_many`. With ``client`` each task returns its batch's
+        arguments are those of :meth:`gaps_many`, with the same meaning. With ``client`` each task returns its batch's
         rows as a DataFrame, which is much lighter to send back than its reports: this is the
         call for sweeps on a Dask cluster.
 
@@ -310,7 +319,9 @@ class Corpus:
         """
         import pandas as pd
 
-        if options.get("client") is None:
+        options = {"threads": threads, "beyond_profile": beyond_profile, "max_precedents": max_precedents,
+                   "max_nearest": max_nearest, "client": client, "batch_size": batch_size}
+        if client is None:
             parts = self._sweep(_frame_of, questions, **options)
         else:
             parts = [unpack_frame(p) for p in self._sweep(_packed_frame_of, questions, **options)]
