@@ -233,7 +233,7 @@ class Corpus:
         if _adjust is not None:
             corridor = _adjust(corridor)
         report = _core.gaps(self._impl, corridor, profile, beyond_profile, max_precedents, max_nearest)
-        return GapReport(report, self._practice_in(report))
+        return GapReport(report, self._practice_in([report])[0])
 
     def gaps_many(
         self,
@@ -355,12 +355,13 @@ class Corpus:
         remote = shipped(client, self, self._shipped)
         return map_batches(client, batch, remote, work, (beyond_profile, max_precedents, max_nearest, threads or 1))
 
-    def _practice_in(self, report: _core.GapReport) -> dict[str, list[str]]:
-        """The implementation records of a report's deciding provisions, as short lines."""
+    def _practice_in(self, reports: Sequence[_core.GapReport]) -> list[dict[str, list[str]]]:
+        """For each report, the implementation records of its deciding provisions as short lines;
+        the corpus is asked once whether it has any (synthetic corpora have none)."""
         if not self._impl.practice:
-            return {}
-        ids = {c.provision for r in report.rows for c in r.decided_by}
-        return self._practice_lines(ids)
+            return [{} for _ in reports]
+        return [self._practice_lines({c.provision for r in report.rows for c in r.decided_by})
+                for report in reports]
 
     def _practice_lines(self, provision_ids: Iterable[str]) -> dict[str, list[str]]:
         out = {}
@@ -602,7 +603,7 @@ class Corpus:
 def _reports_of(corpus: Corpus, batch: Batch, options: Options) -> list[GapReport]:
     """The reports of a batch of a sweep (a task of a sweep on a Dask cluster)."""
     reports = _core.gaps_many(corpus._impl, list(batch[1]), *options)
-    return [GapReport(r, corpus._practice_in(r)) for r in reports]
+    return [GapReport(r, practice) for r, practice in zip(reports, corpus._practice_in(reports))]
 
 
 def _frame_of(corpus: Corpus, batch: Batch, options: Options) -> pandas.DataFrame:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from . import CorpusError, ExerciseError, __version__, check, exercises, load
 from ._html import corpus_html
-from ._text import table
+from ._text import _wrap as wrap, table
 
 
 def _corpus(args: argparse.Namespace):
@@ -136,7 +136,8 @@ def cmd_practice(args: argparse.Namespace) -> int:
     bodies = {actor.id} | ({a.id for a in corpus.actors if a.state == actor.id} if actor.kind == "state" else set())
     records = corpus.implementation()
     records = records[records["actor"].isin(bodies)]
-    owed = [p for p in corpus.provisions if bodies & set(p.designated) and p.id not in set(records["provision"])]
+    reported = set(records["provision"])
+    owed = [p for p in corpus.provisions if bodies & set(p.designated) and p.id not in reported]
     if args.format == "csv":
         sys.stdout.write(records.to_csv(index=False))
         return 0
@@ -163,9 +164,7 @@ def cmd_practice(args: argparse.Namespace) -> int:
 
 
 def _wrap(text: str, indent: str) -> str:
-    import textwrap
-
-    return textwrap.fill(" ".join(text.split()), 100, initial_indent=indent, subsequent_indent=indent)
+    return wrap(" ".join(text.split()), 100, indent)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
