@@ -155,6 +155,8 @@ PYTHON_LAYERS: list[tuple[str, set[str]]] = [
     ("sweeps on a Dask cluster", {"_distributed"}),
     ("corpus and its scenarios", {"_corpus", "_scenario"}),
     ("where corpora come from", {"_loading"}),
+    ("drafting a coding from an agreement's text", {"_drafting"}),
+    ("reviewing a drafted coding", {"_review"}),
     ("exercises", {"exercises"}),
     ("the package", {INIT}),
     ("command line", {"cli"}),

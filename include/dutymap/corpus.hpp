@@ -114,6 +114,9 @@ class corpus {
   index instrument_of(index p) const;
   /// The provisions of an instrument: indexes [first, last).
   std::pair<index, index> provisions_of(index instrument) const;
+  /// How many of an instrument's provisions are unreviewed drafts (`coded_from: draft`): while
+  /// any is, its reading in full is a proposal, and what it is silent on is a provisional gap.
+  std::size_t draft_provisions_in(index instrument) const;
 
   /// Provisions at a stage, about a topic (directly, or about one of its descendants when
   /// `with_descendants`), borne by a role, designating an actor. Sorted ascending. O(1) + output.

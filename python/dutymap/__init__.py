@@ -38,6 +38,8 @@ from ._corpus import Corpus
 from ._gaps import GapReport
 from ._scenario import Scenario
 from ._loading import builtin, check, load, synthetic
+from ._drafting import Draft, DraftError, draft_coding, split_clauses
+from ._review import DraftReview, review
 from . import _core, exercises
 
 
@@ -47,6 +49,9 @@ __all__ = [
     "Comparison",
     "Corpus",
     "CorpusError",
+    "Draft",
+    "DraftError",
+    "DraftReview",
     "ExerciseError",
     "GapReport",
     "GapRow",
@@ -65,7 +70,10 @@ __all__ = [
     "__version__",
     "builtin",
     "check",
+    "draft_coding",
     "exercises",
     "load",
+    "review",
+    "split_clauses",
     "synthetic",
 ]

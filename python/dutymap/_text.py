@@ -77,7 +77,8 @@ def corpus_report(
     out += [
         "",
         f"Coded from the instrument's own text: {coding['text']} "
-        f"({100 * coding['text'] // total}%); from a secondary description: {coding['secondary']}.",
+        f"({100 * coding['text'] // total}%); from a secondary description: {coding['secondary']}"
+        + (f"; unreviewed drafts: {coding['draft']}." if coding.get("draft") else "."),
         f"Confidence: high {conf['high']}, medium {conf['medium']}, low {conf['low']}. "
         f"Provisions that restrict the worker: {s['restricting_provisions']}.",
         "",

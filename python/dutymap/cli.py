@@ -1,5 +1,6 @@
 """The ``dutymap`` command: corpus overview, validation, look-ups, gap reports, comparisons,
-coverage of the sources, practice beside paper, export and exercises."""
+coverage of the sources, practice beside paper, drafting a coding from an agreement's text and
+reviewing it, export and exercises."""
 
 from __future__ import annotations
 
@@ -165,6 +166,52 @@ def cmd_practice(args: argparse.Namespace) -> int:
 
 def _wrap(text: str, indent: str) -> str:
     return wrap(" ".join(text.split()), 100, indent)
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from ._drafting import draft_coding
+
+    corpus = _corpus(args)
+    draft = draft_coding(args.text, parties=args.parties, kind=args.kind, corpus=corpus, id=args.id,
+                         title=args.title, adopted=args.adopted, max_bytes=args.max_bytes)
+    if args.output:
+        draft.save(args.output)
+    else:
+        sys.stdout.write(draft.yaml)
+    skipped = len(draft.proposals) - len(draft.coded)
+    print(f"{args.text}: {len(draft.clauses)} clauses, {len(draft.coded)} proposed provisions, {skipped} "
+          f"clause{'s' if skipped != 1 else ''} on no topic (listed at the end of the file)."
+          + (f" Written to {args.output}. Next: dutymap review {args.output}" if args.output else ""),
+          file=sys.stderr)
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from ._review import review
+
+    r = review(args.draft, *args.corpus)
+    if args.drop:
+        dropped = r.drop(args.drop)
+        print(f"dropped {len(dropped)}: {', '.join(dropped)}", file=sys.stderr)
+    if args.accept:
+        accepted = r.accept(args.accept, confidence=args.confidence)
+        print(f"accepted {len(accepted)} as coded from the text, confidence {args.confidence}: "
+              f"{', '.join(accepted)}", file=sys.stderr)
+        unwritten = [row.provision for row in r.frame.itertuples()
+                     if row.provision in accepted and r.corpus.provision(row.provision).summary.startswith("Draft:")]
+        if unwritten:
+            print(f"{len(unwritten)} accepted provision{'s' if len(unwritten) != 1 else ''} still carry the drafted "
+                  "summary: rewrite it in your own words in the file", file=sys.stderr)
+    if args.accept or args.drop:
+        print(f"{r.pending} of {len(r.provisions)} provisions are still drafts", file=sys.stderr)
+        return 0
+    if args.format == "csv":
+        sys.stdout.write(r.to_pandas().to_csv(index=False))
+    elif args.format == "html":
+        print(r._repr_html_())
+    else:
+        print(r.text(width=args.width))
+    return 0
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -351,6 +398,42 @@ def parser() -> argparse.ArgumentParser:
     pr.add_argument("actor", help="actor id, e.g. KHM.MOLVT")
     pr.add_argument("--format", choices=["text", "json", "csv"], default="text")
     pr.set_defaults(func=cmd_practice)
+
+    d = sub.add_parser(
+        "draft",
+        parents=[common],
+        help="propose a coding of an agreement from its plain text",
+        description="Splits a plain-text agreement or standard contract into its clauses and proposes, "
+        "for each, topics, stage, bearer, modality and strength, effect, qualifiers and scope. Writes a "
+        "corpus file (text: full, every provision coded_from: draft, confidence: low, its clause as the "
+        "passage) that loads and gives a gap report at once; review it with `dutymap review`.",
+    )
+    d.add_argument("text", help="the agreement as a UTF-8 plain-text file")
+    d.add_argument("--parties", required=True, help="the two states, origin first, e.g. KHM,THA")
+    d.add_argument("--kind", default="mou", choices=["mou", "bilateral_agreement", "standard_contract"])
+    d.add_argument("--id", help="the instrument id (default: mou-<origin>-<destination>-<year>-draft)")
+    d.add_argument("--title", help="the instrument's title (default: the text's first line)")
+    d.add_argument("--adopted", help="date adopted or signed, YYYY-MM-DD")
+    d.add_argument("--max-bytes", dest="max_bytes", type=int, help="read a text larger than 2 MB")
+    d.add_argument("-o", "--output", help="the corpus file to write (default: standard output)")
+    d.set_defaults(func=cmd_draft)
+
+    rv = sub.add_parser(
+        "review",
+        parents=[common],
+        help="review a drafted coding: each provision beside its clause and the nearest precedent",
+        description="Lists the provisions of a drafted corpus file beside their clauses, the proposed "
+        "coding and the nearest coded precedent. --accept marks provisions as coded from the text, "
+        "with the confidence you give; --drop removes wrong proposals. Other fixes: edit the file.",
+    )
+    rv.add_argument("draft", help="the drafted corpus file")
+    rv.add_argument("--accept", action="append", metavar="N", help="provisions to accept: numbers, ranges (3-5), ids or all")
+    rv.add_argument("--drop", action="append", metavar="N", help="provisions to remove from the draft")
+    rv.add_argument("--confidence", default="medium", choices=["low", "medium", "high"],
+                    help="the confidence of accepted provisions (default: %(default)s)")
+    rv.add_argument("--format", choices=["text", "csv", "html"], default="text")
+    rv.add_argument("--width", type=int, default=100)
+    rv.set_defaults(func=cmd_review)
 
     sh = sub.add_parser("show", parents=[common], help="show an instrument, topic, actor, profile or provision")
     sh.add_argument("id")

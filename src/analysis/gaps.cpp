@@ -374,6 +374,12 @@ class analysis {
         if (!row.confidence || e.confidence < *row.confidence) row.confidence = e.confidence;
       } else if (in.text == text_coverage::full) {
         e.kind = evidence_kind::read_in_full;
+        // A reading in full that the drafting assistant proposed and nobody has reviewed is a
+        // provisional absence: the clause may be there under another topic.
+        if (c_.draft_provisions_in(ii)) {
+          e.confidence = confidence::low;
+          row.confidence = confidence::low;
+        }
       } else {
         row.status = gap_status::unknown;
       }
@@ -711,6 +717,10 @@ class analysis {
           list_of(out, row, evidence_kind::read_in_full, false);
           out += read == 1 ? " was read in full and covers it nowhere"
                            : " were read in full and cover it nowhere";
+          if (row.confidence && *row.confidence == confidence::low)
+            out +=
+                " (by a draft coding not yet reviewed: the clause may be there under another "
+                "topic)";
         } else if (row.in_profile) {
           out += ": no instrument of a kind the profile accepts applies here";
         }
@@ -728,7 +738,11 @@ class analysis {
         out += " The profile expects the " + who + " to owe it; the provision puts it on " +
                join(bearers.names()) + ".";
     }
-    if (row.confidence && *row.confidence == confidence::low)
+    if (row.status != gap_status::gap && !row.decided_by.empty() &&
+        std::any_of(row.decided_by.begin(), row.decided_by.end(),
+                    [](const cited_provision& p) { return p.coded_from == coded_from::draft; }))
+      out += " This rests on a draft coding not yet reviewed (`dutymap review`).";
+    else if (row.confidence && *row.confidence == confidence::low)
       out += row.status == gap_status::gap
                  ? " One of the reported absences it rests on is of low confidence (see its "
                    "evidence)."

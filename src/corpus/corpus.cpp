@@ -203,6 +203,9 @@ index corpus::instrument_of(index p) const {
 std::pair<index, index> corpus::provisions_of(index i) const {
   return items(*data_).instrument_provisions.at(i);
 }
+std::size_t corpus::draft_provisions_in(index i) const {
+  return items(*data_).draft_provisions.at(i);
+}
 std::span<const index> corpus::provisions_at(stage s) const {
   if (items(*data_).by_stage.empty()) return {};
   return items(*data_).by_stage[static_cast<std::size_t>(s)];

@@ -38,7 +38,8 @@ struct corpus::data {
   std::vector<std::array<std::vector<index>, 4>> party_instruments;       // per actor, by level
   std::unordered_map<std::uint64_t, std::vector<index>> bilateral_pairs;  // by pair_key
   std::vector<index> universal, stateless;
-  std::vector<std::uint8_t> provision_kind;  // the kind of each provision's instrument
+  std::vector<std::uint8_t> provision_kind;     // the kind of each provision's instrument
+  std::vector<std::uint32_t> draft_provisions;  // per instrument: provisions coded_from draft
   // Protections by cell (topic, stage) and by (state, cell): `offsets[k]` to `offsets[k + 1]`.
   std::vector<std::uint32_t> protection_offsets, party_offsets;
   std::vector<index> protections_by_kind, protections_by_precedence, party_protections;

@@ -193,6 +193,7 @@ void build_indexes(corpus::data& d) {
   d.provision_topics = detail::bit_matrix(total, c.topics.size());
   d.provision_instrument.reserve(total);
   d.provision_kind.reserve(total);
+  d.draft_provisions.assign(c.instruments.size(), 0);
   // The topics each provision protects the worker on, for the protection indexes below.
   std::vector<std::uint32_t> protected_offsets{0};
   std::vector<index> protected_topics;
@@ -204,6 +205,7 @@ void build_indexes(corpus::data& d) {
       const auto pi = static_cast<index>(d.provision_instrument.size());
       d.provision_instrument.push_back(ii);
       d.provision_kind.push_back(static_cast<std::uint8_t>(in.kind));
+      if (p.provenance.from == coded_from::draft) ++d.draft_provisions[ii];
       for (stage s : p.stages.values()) d.by_stage[static_cast<std::size_t>(s)].push_back(pi);
       for (role r : p.bearers.values()) d.by_role[static_cast<std::size_t>(r)].push_back(pi);
       for (const auto& t : p.topics) {

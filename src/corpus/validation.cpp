@@ -385,6 +385,11 @@ void check_content(corpus::data& d, const detail::source_map* where) {
       if (p.provenance.from == coded_from::secondary && p.provenance.passage.empty())
         ck.add({pk() + "/provenance", pk()},
                name() + " is coded from a secondary source but gives no `passage` from it");
+      if (p.provenance.from == coded_from::draft && p.provenance.passage.empty())
+        ck.add({pk() + "/provenance", pk()},
+               name() +
+                   " is a draft coding but gives no `passage`: the clause it was proposed "
+                   "from, for the reviewer to check it against");
       // (The first of several provisions without an id is the one found by the empty id.)
       if (!d.provision_ids.insert(global_pi, provision_id) && !p.id.empty())
         ck.add({pk()}, "duplicate provision id `" + p.id +

@@ -40,6 +40,7 @@ std::string source_of(const corpus& c, const std::string& provision_id) {
   if (!p->provenance.source.empty())
     out += " (coded from " +
            std::string(p->provenance.from == coded_from::secondary ? "a secondary source: "
+                       : p->provenance.from == coded_from::draft   ? "an unreviewed draft: "
                                                                    : "the text: ") +
            p->provenance.source + ")";
   return out;
