@@ -35,9 +35,10 @@ py=.venv/bin/python
 # checked in and compared with the built module by the tests.
 pinned=(pybind11==3.1.0 pybind11-stubgen==3.0.0)
 # dask and distributed: sweeps on a Dask cluster (Corpus.gaps_frame(..., client=...)), their tests
-# and the benchmark's distributed rows.
+# and the benchmark's distributed rows. scikit-learn: the drafting assistant's text model
+# (dutymap draft, dm.draft_coding).
 want=(scikit-build-core cmake ninja numpy pandas matplotlib networkx pytest nbclient nbformat ipykernel
-  mypy hypothesis pyyaml dask distributed "${pinned[@]}")
+  mypy hypothesis pyyaml dask distributed scikit-learn "${pinned[@]}")
 stale=""
 for pin in "${pinned[@]}"; do
   $py -m pip show "${pin%%==*}" 2>/dev/null | grep -qx "Version: ${pin#*==}" || stale=1

@@ -85,7 +85,7 @@ _CLAUSE = re.compile(r"^clause\s+(\d{1,3}(?:\.\d{1,3})*)\b" + _DASH + r"(.*)$", 
 _DECIMAL = re.compile(r"^(\d{1,3}(?:\.\d{1,3})+)\.?\s+(.*)$")
 _NUMBER = re.compile(r"^(\d{1,3})[.)]\s+(.*)$")
 _PAREN_NUMBER = re.compile(r"^\((\d{1,3})\)\s*(.*)$")
-_ITEM = re.compile(r"^\(([ivx]{1,5}|[a-z]{1,2})\)\s*(.*)$")
+_ITEM = re.compile(r"^(?:\(([ivx]{1,5}|[a-z]{1,2})\)\s*|([ivx]{1,5}|[a-z])\)\s+)(.*)$")
 _HEADING = re.compile(r"^(part|chapter|section|title)\s+([A-Z0-9]{1,4}|[IVX]{1,5})\b" + _DASH + r"(.*)$", re.I)
 # Where the operative text ends: the signature block.
 _CLOSING = re.compile(r"^(done (at|in)\b|in witness whereof|signed (at|in|on)\b|for the (government|kingdom|republic)\b)", re.I)
@@ -109,7 +109,7 @@ def split_clauses(text: str) -> list[Clause]:
     """The leaf clauses of an agreement's text, in order.
 
     Recognises "Article 5" (title on the same or the next line) with paragraphs "1." or "(1)";
-    "Clause 3" and "Clause 3.2" or "3.2"; decimal sections "2." with clauses "2.1"; items "(a)",
+    "Clause 3" and "Clause 3.2" or "3.2"; decimal sections "2." with clauses "2.1"; items "(a)" or "a)",
     and "(i)" under an item; "Annex A", "Appendix 1", "Schedule 2" starting a part of their own.
     A heading with a title only is context, not a clause; so is the chapeau before a list of
     items ("The employer shall:"), which each item carries in ``context``. The preamble and the
@@ -186,7 +186,7 @@ def split_clauses(text: str) -> list[Clause]:
                 stack[-1].lines.append(m.group(2))
             continue
         if m := _ITEM.match(line):
-            label = m.group(1)
+            label = m.group(1) or m.group(2)
             current = stack[-1]
             if _is_subitem(stack, label):
                 attach(_Node(f"({label})", "subitem", number), max(len(stack) - (current.kind == "subitem"), 2))
@@ -194,8 +194,8 @@ def split_clauses(text: str) -> list[Clause]:
                 # An item sits under the deepest paragraph or article above it.
                 depth = 3 if any(n.kind == "para" for n in stack) else 2
                 attach(_Node(f"({label})", "item", number), depth)
-            if m.group(2):
-                stack[-1].lines.append(m.group(2))
+            if m.group(3):
+                stack[-1].lines.append(m.group(3))
             continue
         stack[-1].lines.append(line)
 
@@ -394,6 +394,9 @@ def _party_names(corpus: Corpus, parties: Sequence[str]) -> list[tuple[str, str,
 
 @dataclass
 class _Labelled:
+    """A clause or summary with its hand coding: what the text model learns from."""
+
+    instrument: str
     text: str
     topics: list[str]
     bearer: str
@@ -409,8 +412,68 @@ def _labelled_from_corpus(corpus: Corpus, leave_out: Iterable[str] = ()) -> list
         if p.instrument in skip or p.provenance.coded_from == "draft":
             continue
         out.append(
-            _Labelled(p.summary, list(p.topics), p.bearers[0], p.modality, p.strength, p.stages[0])
+            _Labelled(p.instrument, p.summary, list(p.topics), p.bearers[0], p.modality, p.strength, p.stages[0])
         )
+    return out
+
+
+def example_texts_folder() -> Path | None:
+    """Where the example agreement texts and their codings are: installed beside the package, or
+    ``examples/texts`` of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "example_texts", here.parents[1] / "examples" / "texts"):
+        if (folder / "coded").is_dir():
+            return folder
+    return None
+
+
+@dataclass
+class LabelledText:
+    """An example text: its clauses, and the hand coding of each clause that has one."""
+
+    name: str
+    instrument: str
+    parties: list[str]
+    kind: str
+    text: str
+    clauses: list[Clause]
+    gold_clauses: list[str]  # every unit's citation, in order (the segmentation gold)
+    coded: dict[str, list[Any]]  # citation -> its provisions in the hand coding
+
+
+def example_texts(folder: PathLike | None = None) -> list[LabelledText]:
+    """The example texts of ``folder`` (default: ``example_texts_folder()``), each with its
+    segmentation gold and hand coding (``coded/<name>.yaml``)."""
+    from ._loading import load
+
+    folder = Path(folder) if folder is not None else example_texts_folder()
+    if folder is None:
+        return []
+    corpus = load(folder / "coded")
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        instrument = corpus.instrument(f"example-{path.stem}")
+        text = path.read_text(encoding="utf-8")
+        coded: dict[str, list[Any]] = {}
+        for p in corpus.provisions:
+            if p.instrument == instrument.id:
+                coded.setdefault(f"{p.part}, {p.article}" if p.part else p.article, []).append(p)
+        gold = [line.strip() for line in (folder / f"{path.stem}.clauses").read_text(encoding="utf-8").splitlines() if line.strip()]
+        out.append(LabelledText(path.stem, instrument.id, list(instrument.parties), instrument.kind, text,
+                                split_clauses(text), gold, coded))
+    return out
+
+
+def labelled_clauses(texts: Sequence[LabelledText], leave_out: Iterable[str] = ()) -> list[_Labelled]:
+    """Every clause of the example texts that has a hand coding, as a labelled clause."""
+    skip = set(leave_out)
+    out = []
+    for t in texts:
+        if t.instrument in skip:
+            continue
+        for c in t.clauses:
+            for p in t.coded.get(c.citation, []):
+                out.append(_Labelled(t.instrument, c.text, list(p.topics), p.bearers[0], p.modality, p.strength, p.stages[0]))
     return out
 
 
@@ -460,9 +523,10 @@ class TextModel:
         topics = corpus.topics
         self.topic_ids = [t.id for t in topics]
         self.topic_stages = {t.id: list(t.stages) for t in topics}
-        data = _labelled_from_corpus(corpus, leave_out) + list(examples)
+        skip = set(leave_out)
+        data = _labelled_from_corpus(corpus, skip) + [e for e in examples if e.instrument not in skip]
         described = [
-            _Labelled(f"{t.title}. {t.title}. {t.id.replace('.', ' ').replace('_', ' ')}. {t.description}",
+            _Labelled("", f"{t.title}. {t.title}. {t.id.replace('.', ' ').replace('_', ' ')}. {t.description}",
                       [t.id], "", "", "", "")
             for t in topics
         ]
@@ -514,14 +578,14 @@ _models_lock = threading.Lock()
 
 
 def text_model(corpus: Corpus) -> TextModel:
-    """The text model trained on ``corpus`` (and the labelled example texts that ship with it),
-    trained once per corpus and process."""
+    """The text model trained on ``corpus`` and the labelled example texts that ship with
+    dutymap, trained once per corpus and process."""
     key = id(corpus)
     with _models_lock:
         held = _models.get(key)
         if held is not None and held[0] is corpus:
             return held[1]
-    model = TextModel(corpus)
+    model = TextModel(corpus, labelled_clauses(example_texts()))
     with _models_lock:
         _models[key] = (corpus, model)
     return model
@@ -717,6 +781,7 @@ class Draft:
     instrument: str
     proposals: list[Proposal]
     clauses: list[Clause]
+    sectors: list[str] = field(default_factory=list)  # the instrument's scope, from its title
 
     @property
     def coded(self) -> list[Proposal]:
@@ -799,8 +864,13 @@ def draft_coding(
     instrument = id or f"mou-{parties[0].lower()}-{parties[1].lower()}-{year}-draft"
     if kind == "standard_contract" and id is None:
         instrument = f"contract-{parties[0].lower()}-{parties[1].lower()}-{year}-draft"
-    yaml = _render(instrument, title or _title_of(body), kind, parties, adopted, source or name, proposals, corpus)
-    return Draft(yaml, instrument, proposals, clauses)
+    # Sectors the title names ("... for Domestic Workers") scope the whole instrument.
+    head = body[: body.find(clauses[0].own)] if clauses[0].own in body else body[:2000]
+    head = head[:2000]
+    sectors = [s.id for s in corpus.sectors if re.search(_sector_pattern(s.id, s.title), head, re.I)]
+    yaml = _render(instrument, title or _title_of(body), kind, parties, adopted, source or name, proposals, corpus,
+                   sectors)
+    return Draft(yaml, instrument, proposals, clauses, sectors)
 
 
 def _year_of(text: str) -> str | None:
@@ -809,7 +879,7 @@ def _year_of(text: str) -> str | None:
 
 
 def _render(instrument: str, title: str, kind: str, parties: Sequence[str], adopted: str | None, source: str,
-            proposals: Sequence[Proposal], corpus: Corpus) -> str:
+            proposals: Sequence[Proposal], corpus: Corpus, sectors: Sequence[str] = ()) -> str:
     topic_titles = {t.id: t.title for t in corpus.topics}
     today = _dt.date.today().isoformat()
     lines = [
@@ -825,6 +895,8 @@ def _render(instrument: str, title: str, kind: str, parties: Sequence[str], adop
     ]
     if adopted:
         lines.append(f"  adopted: {adopted}")
+    if sectors:
+        lines += ["  scope:", f"    sectors: [{', '.join(sectors)}]"]
     lines += [
         f"  source: {_q(source)}",
         "  text: full",
@@ -859,10 +931,11 @@ def _render(instrument: str, title: str, kind: str, parties: Sequence[str], adop
             lines.append("      qualifiers:")
             for kind_, words in p.qualifiers:
                 lines.append(f"        - {{kind: {kind_}, text: {_q(words)}}}")
-        if p.sectors or p.workers:
+        own_sectors = [x for x in p.sectors if x not in sectors]
+        if own_sectors or p.workers:
             lines.append("      scope:")
-            if p.sectors:
-                lines.append(f"        sectors: [{', '.join(p.sectors)}]")
+            if own_sectors:
+                lines.append(f"        sectors: [{', '.join(own_sectors)}]")
             if p.workers:
                 lines.append(f"        workers: {p.workers}")
         cite = f"{source}, {'Article ' if not c.part and c.article[:1].isdigit() and '.' not in c.article else ''}{c.citation} (line {c.line})"
