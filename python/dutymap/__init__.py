@@ -38,7 +38,7 @@ from ._corpus import Corpus
 from ._gaps import GapReport
 from ._scenario import Scenario
 from ._loading import builtin, check, load, synthetic
-from ._drafting import Draft, DraftError, draft_coding, split_clauses
+from ._drafting import Draft, DraftError, draft_coding, example_texts_folder, split_clauses
 from ._review import DraftReview, review
 from . import _core, exercises
 
@@ -71,6 +71,7 @@ __all__ = [
     "builtin",
     "check",
     "draft_coding",
+    "example_texts_folder",
     "exercises",
     "load",
     "review",

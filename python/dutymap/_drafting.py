@@ -314,6 +314,11 @@ _PROCEDURAL = re.compile(
 )
 
 
+def _shorten(words: str, size: int = 60) -> str:
+    words = " ".join(words.split())
+    return words if len(words) <= size else words[: size - 3].rsplit(" ", 1)[0] + "..."
+
+
 @dataclass
 class _Subject:
     roles: tuple[str, ...] = ()
@@ -417,14 +422,22 @@ def _labelled_from_corpus(corpus: Corpus, leave_out: Iterable[str] = ()) -> list
     return out
 
 
-def example_texts_folder() -> Path | None:
-    """Where the example agreement texts and their codings are: installed beside the package, or
-    ``examples/texts`` of a source checkout."""
+def _find_example_texts() -> Path | None:
     here = Path(__file__).resolve().parent
     for folder in (here / "example_texts", here.parents[1] / "examples" / "texts"):
         if (folder / "coded").is_dir():
             return folder
     return None
+
+
+def example_texts_folder() -> Path:
+    """The folder of the example agreement texts written for dutymap (fictional; each with its
+    hand coding under ``coded/``): installed beside the package, or ``examples/texts`` of a
+    source checkout."""
+    folder = _find_example_texts()
+    if folder is None:
+        raise FileNotFoundError("the example texts are not installed with this dutymap: see examples/texts in its sources")
+    return folder
 
 
 @dataclass
@@ -446,7 +459,7 @@ def example_texts(folder: PathLike | None = None) -> list[LabelledText]:
     segmentation gold and hand coding (``coded/<name>.yaml``)."""
     from ._loading import load
 
-    folder = Path(folder) if folder is not None else example_texts_folder()
+    folder = Path(folder) if folder is not None else _find_example_texts()
     if folder is None:
         return []
     corpus = load(folder / "coded")
@@ -661,7 +674,7 @@ def propose(clauses: Sequence[Clause], corpus: Corpus, parties: Sequence[str], m
             modality, strength = model_modalities[i].split("/")
             modality_from = "model"
         if subject.roles and not (modality == "right" and "worker" in subject.roles):
-            bearers, bearer_from = list(subject.roles), f"subject: '{subject.words.strip()[-60:]}'"
+            bearers, bearer_from = list(subject.roles), f"subject: '{_shorten(subject.words)}'"
         else:
             # A right's subject is whom it is owed to: who owes it is the model's guess.
             guess = model_bearers[i]
@@ -760,17 +773,11 @@ def _title_of(text: str) -> str:
 
 
 def _summary(p: Proposal, topic_titles: dict[str, str]) -> str:
+    """A placeholder summary that says what was proposed; the analyst rewrites it."""
     who = " and ".join(b.replace("_", " ") for b in p.bearers)
     what = "; ".join(topic_titles.get(t, t).lower() for t in p.coded_topics)
-    verb = {
-        "obligation": "owes" if p.strength == "shall" else "is asked to see to",
-        "prohibition": "is barred from acts against",
-        "right": "is owed",
-        "permission": "may act on",
-    }[p.modality]
-    if p.modality == "right":
-        return f"Draft: the worker is entitled on {what} (owed by the {who}); rewrite in your own words."
-    return f"Draft: the {who} {verb} {what}{' (restricting the worker)' if p.restricts else ''}; rewrite in your own words."
+    restricts = ", restricting the worker" if p.restricts else ""
+    return f"Draft: {p.modality} ({p.strength}) of the {who} on {what}{restricts}. Rewrite in your own words."
 
 
 @dataclass

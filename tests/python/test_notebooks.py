@@ -576,7 +576,22 @@ def check_exercise_trainer(nb: Any) -> None:
                      r"her first employer", flat)
 
 
+def check_draft_from_text(nb: Any) -> None:
+    text = text_of(nb)
+    assert "<Draft mou-khm-tha-model-draft: 43 clauses, 36 proposed provisions, 7 not coded>" in text
+    # Definitions and final clauses are not coded; the four clauses that bind the worker restrict.
+    assert "['1(1)', '1(2)', '1(3)', '14', '15', '16(1)', '16(2)']" in text
+    assert re.search(r"11\(1\) +mobility\.change_employer +worker +prohibition/shall", text)
+    assert "<DraftReview mou-khm-tha-model-draft: 36 provisions, 36 drafts>" in text
+    assert "accepted 10; 26 of 36 still drafts" in text
+    # The draft decides rows of the report, each saying it rests on an unreviewed draft.
+    assert re.search(r"<GapReport KHM->THA vs khm-lmp-2014-mou-minimum as of 2026-12-31: .*evidence index 90%>",
+                     text)
+    assert "rows still resting on drafts: [" in text and "'mobility.change_employer'" in text
+
+
 CHECKS: dict[str, Callable[[Any], None]] = {
+    "draft_from_text.ipynb": check_draft_from_text,
     "corridor_gaps.ipynb": check_corridor_gaps,
     "compare_mous.ipynb": check_compare_mous,
     "what_if_ratification.ipynb": check_what_if_ratification,
