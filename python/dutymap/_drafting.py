@@ -282,12 +282,14 @@ _ROLE_WORDS: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 _MODALS: list[tuple[str, str, str]] = [
-    # (pattern, modality, strength); the first that matches in a sentence decides.
-    (r"\b(shall|must|will|may) not\b|\bshall in no case\b|\bno\b[^.;:]{0,60}?\b(shall|may)\b|\b(shall|will) (make|take|charge|impose|collect|require) no\b|\bprohibit|\bforbid|\bnot (be )?(allowed|permitted)\b", "prohibition", "shall"),
-    (r"\b(is|are|shall be) entitled to\b|\b(has|have) the right\b|\bshall (have|enjoy) the right\b|\bshall enjoy\b|\bright to\b", "right", "shall"),
+    # (pattern, modality, strength); the earliest match in a sentence decides, and at the same
+    # place the first pattern. A limit ("shall not exceed") is a duty to keep within it.
+    (r"\b(shall|must|will) not (exceed|be (less|lower|more|greater|longer|shorter))\b", "obligation", "shall"),
+    (r"\bneither\b[^.;:]{0,40}?\bshall\b|\b(shall|must|will|may) not\b|\bshall in no case\b|\bno\b[^.;:]{0,60}?\b(shall|may)\b|\b(shall|will) (make|take|charge|impose|collect|require) no\b|\bprohibit|\bforbid|\bnot (be )?(allowed|permitted)\b", "prohibition", "shall"),
+    (r"\b(is|are|shall be) (entitled|free) to\b|\b(has|have) the right\b|\bshall (have|enjoy) the right\b|\bshall enjoy\b|\bright to\b", "right", "shall"),
     (r"\b(shall|will|must)\b|\bagree(s)? to\b|\bundertake(s)? to\b|\b(is|are) (required|obliged|responsible|bound)\b|\bcommit(s)? to\b", "obligation", "shall"),
     (r"\bshould\b|\bought to\b|\bencourage", "obligation", "should"),
-    (r"\bmay\b|\bcan\b|\bis free to\b|\bare free to\b", "permission", "may"),
+    (r"\bmay\b|\bcan\b", "permission", "may"),
 ]
 
 _QUALIFIERS: list[tuple[str, str]] = [
@@ -302,6 +304,10 @@ _QUALIFIERS: list[tuple[str, str]] = [
 
 _RESTRICTING = re.compile(
     r"without (the |prior |written )*(approval|consent|permission|authori[sz]ation)|only (with|after) (the )?(prior |written )*(approval|consent|permission)|at (his|her|their|the worker'?s?) own (cost|expense)|shall (bear|pay|cover) the (cost|expense)|not (be )?(allowed|permitted) to (change|leave|marry|join|return)|shall return (home|to)|shall leave the (country|territory)",
+    re.I,
+)
+_BENEFIT = re.compile(
+    r"\s*(,[^,]*,\s*)?(receive|have|enjoy|benefit|keep|be (free|granted|given|entitled|covered|exempt|paid|allowed|provided|informed|protected|treated|able))\b",
     re.I,
 )
 _PASSIVE = re.compile(r"\b(shall|will|must|should|may)( not)? be (\w+ed|paid|given|made|kept|held|provided|granted|informed|allowed|protected|treated|sent|told|shown|taken|met|borne)\b", re.I)
@@ -328,10 +334,11 @@ class _Subject:
 def _first_sentence_with_modal(text: str) -> tuple[str, re.Match[str] | None, str, str]:
     """The first sentence (or list item) with a modal verb, the match, its modality, strength."""
     for sentence in re.split(r"(?<=[.;:])\s+", text):
-        for pattern, modality, strength in _MODALS:
-            m = re.search(pattern, sentence, re.I)
-            if m:
-                return sentence, m, modality, strength
+        found = [(m.start(), i, m) for i, (pattern, _, _) in enumerate(_MODALS)
+                 if (m := re.search(pattern, sentence, re.I))]
+        if found:
+            _, i, m = min(found, key=lambda f: (f[0], f[1]))
+            return sentence, m, _MODALS[i][1], _MODALS[i][2]
     return text, None, "", ""
 
 
@@ -359,12 +366,12 @@ def _subject(sentence: str, m: re.Match[str] | None, parties: Sequence[tuple[str
     before = sentence[: m.start()]
     before = re.split(r"[,;:]\s+(?=[A-Z]|the\b)", before)[-1]
     passive = _PASSIVE.search(sentence)
-    if passive is not None and passive.start() <= m.start() + 2:
+    if passive is not None and passive.start() <= m.end():
         by = _BY_WHOM.search(sentence[passive.end():])
         if by:
-            roles = _roles_in(by.group(2), parties)
-            if roles:
-                return _Subject(roles, "by " + by.group(2))
+            agents = _roles_in(by.group(2), parties)
+            if agents:
+                return _Subject(agents, "by " + by.group(2))
         return _Subject((), before.strip())  # a passive without its agent: the model decides
     # The head of the subject is in its first words: "The wages of the worker" is not the worker.
     # "No employer shall": the subject is the modal's own match.
@@ -661,7 +668,7 @@ def propose(clauses: Sequence[Clause], corpus: Corpus, parties: Sequence[str], m
         if m is None and clause.context:  # "(a) pay wages monthly" under "The employer shall:"
             sentence, m, modality, strength = _first_sentence_with_modal(clause.text)
         subject = _subject(sentence, m, party_names)
-        qualifiers = []
+        qualifiers: list[tuple[str, str]] = []
         for pattern, kind in _QUALIFIERS:
             q = re.search(pattern, clause.text, re.I)
             if q and all(k != kind for k, _ in qualifiers):
@@ -673,6 +680,11 @@ def propose(clauses: Sequence[Clause], corpus: Corpus, parties: Sequence[str], m
         else:
             modality, strength = model_modalities[i].split("/")
             modality_from = "model"
+        # "Workers shall receive / enjoy / be free to": a right of the worker, owed by another.
+        if (subject.roles == ("worker",) and m is not None and modality == "obligation"
+                and _BENEFIT.match(sentence[m.end():])):
+            modality, strength = "right", "shall"
+            modality_from += " (the worker receives)"
         if subject.roles and not (modality == "right" and "worker" in subject.roles):
             bearers, bearer_from = list(subject.roles), f"subject: '{_shorten(subject.words)}'"
         else:
@@ -723,21 +735,25 @@ def _stages(text: str, topics: Sequence[str], topic_stages: dict[str, list[str]]
 # ------------------------------------------------------------------------------ the corpus file
 
 
-def _read_text(source: str | bytes | PathLike) -> tuple[str, str]:
+def _read_text(source: str | bytes | PathLike, limit: int) -> tuple[str, str]:
     """The text and a name for it, with a clear error for input that is not an agreement."""
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()):
         path = Path(source)
         size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise DraftError(
-                f"{path}: {size / 1e6:.1f} MB is larger than any agreement dutymap drafts from "
-                f"({MAX_TEXT_BYTES / 1e6:.0f} MB at most): is it the right file? Split its annexes "
-                "into files of their own, or pass max_bytes= (--max-bytes) to read it anyway"
-            )
+        if size > limit:
+            raise DraftError(_too_large(str(path), size, limit))
         return _decode(path.read_bytes(), str(path)), path.name
     if isinstance(source, bytes):
         return _decode(source, "<text>"), "<text>"
     return str(source), "<text>"
+
+
+def _too_large(name: str, size: int, limit: int) -> str:
+    return (
+        f"{name}: {size / 1e6:.1f} MB is larger than any agreement dutymap drafts from "
+        f"({limit / 1e6:.0f} MB at most): is it the right file? Split its annexes into files of "
+        "their own, or pass max_bytes= (--max-bytes) to read it anyway"
+    )
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -833,7 +849,6 @@ def draft_coding(
     accepts the provisions. Raises ``DraftError`` for an empty, binary, oversized or unnumbered
     text.
     """
-    global MAX_TEXT_BYTES
     if corpus is None:
         from ._loading import load
 
@@ -847,18 +862,10 @@ def draft_coding(
         corpus.actor(p)  # a clear error naming the nearest id
     if kind not in KINDS:
         raise DraftError(f"kind `{kind}` is not one of {', '.join(KINDS)}")
-    limit = MAX_TEXT_BYTES
-    try:
-        if max_bytes is not None:
-            MAX_TEXT_BYTES = max_bytes
-        body, name = _read_text(text)
-    finally:
-        MAX_TEXT_BYTES = limit
-    if max_bytes is None and len(body.encode("utf-8")) > limit:
-        raise DraftError(
-            f"{name}: {len(body.encode('utf-8')) / 1e6:.1f} MB is larger than any agreement dutymap "
-            f"drafts from ({limit / 1e6:.0f} MB at most): pass max_bytes= to read it anyway"
-        )
+    limit = MAX_TEXT_BYTES if max_bytes is None else max_bytes
+    body, name = _read_text(text, limit)
+    if len(body.encode("utf-8")) > limit:
+        raise DraftError(_too_large(name, len(body.encode("utf-8")), limit))
     clauses = split_clauses(body)
     if not clauses:
         raise DraftError(

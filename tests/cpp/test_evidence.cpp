@@ -368,3 +368,50 @@ TEST_CASE("text and lacks survive a save and a reload", "[evidence][save]") {
   const corpus again = load_sources({{source_file{"again.yaml", to_yaml(in)}}}, builtin());
   CHECK(again.get_instrument("mou-khm-kor-2030") == in);
 }
+
+TEST_CASE("a draft coding: its rows say so, and its silence is a gap of low confidence",
+          "[evidence]") {
+  const auto k = make_corridor("KHM", "KOR", "2031-01-01");
+  const std::string drafted =
+      "instrument:\n  id: mou-khm-kor-2030\n  title: t\n  kind: mou\n  level: bilateral\n"
+      "  parties: [KHM, KOR]\n  adopted: 2030-01-01\n  source: s\n  text: full\n"
+      "  provisions:\n"
+      "    - {article: '5', summary: A weekly day off., modality: right, strength: shall,\n"
+      "       bearers: [employer], stages: [employment], topics: [working_time.weekly_rest],\n"
+      "       provenance: {coded_from: draft, source: 'mou.txt, Article 5', passage: 'The worker "
+      "has a day of rest each week.', confidence: low}}\n";
+  const corpus c = with({drafted});
+  CHECK(c.draft_provisions_in(*c.instrument_index("mou-khm-kor-2030")) == 1);
+  const auto rep = gaps(c, k, lmp);
+  const auto& rest = row_of(rep, "working_time.weekly_rest", stage::employment);
+  CHECK(rest.status == gap_status::committed);
+  REQUIRE(rest.decided_by.size() == 1);
+  CHECK(rest.decided_by.front().coded_from == coded_from::draft);
+  CHECK_THAT(rest.explanation, Contains("rests on a draft coding not yet reviewed"));
+  // Read in full, by the assistant: a gap, but of low confidence, and the explanation says why.
+  const auto& wage = row_of(rep, "wages.minimum", stage::employment);
+  CHECK(wage.status == gap_status::gap);
+  REQUIRE(wage.evidence.size() == 1);
+  CHECK(wage.evidence.front().kind == evidence_kind::read_in_full);
+  CHECK(wage.evidence.front().confidence == confidence::low);
+  CHECK(wage.confidence == confidence::low);
+  CHECK_THAT(wage.explanation, Contains("by a draft coding not yet reviewed"));
+  // Reviewed (coded from the text): the same gap at full confidence, the note gone.
+  std::string reviewed = drafted;
+  const std::string draft_kind = "coded_from: draft";
+  reviewed.replace(reviewed.find(draft_kind), draft_kind.size(), "coded_from: text");
+  const auto after = gaps(with({reviewed}), k, lmp);
+  const auto& wage_after = row_of(after, "wages.minimum", stage::employment);
+  CHECK(wage_after.status == gap_status::gap);
+  CHECK_FALSE(wage_after.confidence.has_value());
+  CHECK_THAT(wage_after.explanation, !Contains("draft"));
+  CHECK_THAT(row_of(after, "working_time.weekly_rest", stage::employment).explanation,
+             !Contains("draft"));
+  // A draft must carry the clause it was proposed from.
+  std::string bare = drafted;
+  const std::string passage = " passage: 'The worker has a day of rest each week.',";
+  bare.replace(bare.find(passage), passage.size(), "");
+  const auto problems = check_sources({{source_file{"draft.yaml", bare}}}, builtin());
+  REQUIRE(problems.size() == 1);
+  CHECK_THAT(problems.front().message, Contains("is a draft coding but gives no `passage`"));
+}
