@@ -278,7 +278,9 @@ _ROLE_WORDS: list[tuple[str, tuple[str, ...]]] = [
     (r"\basean\b", ("regional_body",)),
     (r"sending (country|state|party|side|government)|country of origin|origin (country|state)|home country", ("origin_state",)),
     (r"receiving (country|state|party|side|government)|host (country|state)|destination (country|state)|country of (employment|destination)", ("destination_state",)),
-    (r"\b(both )?(parties|contracting parties|governments|sides|both countries|participants)\b|\beach party\b|\bstates?\b|\bmembers?\b|\bgovernments?\b|\bcompetent authorit(y|ies)\b|\bministr(y|ies)\b|joint (working group|committee)", ("origin_state", "destination_state")),
+    (r"\b(both )?(parties|contracting parties|governments|sides|both countries|participants)\b|\beach party\b|\bgovernments\b|joint (working group|committee)", ("origin_state", "destination_state")),
+    # A state that is not named: which one, the clause's stage says (see `_GENERIC_STATE`).
+    (r"\bstates?\b|\bmembers?\b|\bgovernment\b|\bcompetent authorit(y|ies)\b|\bministr(y|ies)\b|\bauthorit(y|ies)\b", ("state",)),
 ]
 
 _MODALS: list[tuple[str, str, str]] = [
@@ -685,6 +687,10 @@ def propose(clauses: Sequence[Clause], corpus: Corpus, parties: Sequence[str], m
                 and _BENEFIT.match(sentence[m.end():])):
             modality, strength = "right", "shall"
             modality_from += " (the worker receives)"
+        # A worker's "may" is a freedom: a right owed to the worker, not a permission of a duty-bearer.
+        if modality == "permission" and subject.roles == ("worker",):
+            modality, strength = "right", "shall"
+            modality_from += " (the worker's freedom)"
         if subject.roles and not (modality == "right" and "worker" in subject.roles):
             bearers, bearer_from = list(subject.roles), f"subject: '{_shorten(subject.words)}'"
         else:
@@ -697,6 +703,13 @@ def propose(clauses: Sequence[Clause], corpus: Corpus, parties: Sequence[str], m
             and not _PASSIVE.search(sentence)
         ) or bool(_RESTRICTING.search(own))
         stage_set = _stages(clause.text, coded, model.topic_stages)
+        if bearer_from == "model" and bearers[0] in ("origin_state", "destination_state"):
+            bearers = ["state"]  # which state, the stage says
+        if "state" in bearers:
+            # "The State", "the competent authority": the origin before departure and on return,
+            # the destination in transit and employment.
+            state = "origin_state" if stage_set[0] in ("pre_departure", "return") else "destination_state"
+            bearers = list(dict.fromkeys(state if b == "state" else b for b in bearers))
         found_sectors = [sid for sid, pattern in sectors if pattern.search(clause.text)]
         workers = "all" if _ALL_WORKERS.search(clause.text) else "documented" if _DOCUMENTED.search(clause.text) else ""
         procedural = bool(_PROCEDURAL.search(own)) or best < 0.05
