@@ -22,6 +22,7 @@ Two kinds of knowledge, kept apart so that each can be checked:
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import json
 import re
 import threading
@@ -822,6 +823,30 @@ class Draft:
     @property
     def coded(self) -> list[Proposal]:
         return [p for p in self.proposals if not p.procedural]
+
+    def to_pandas(self) -> Any:
+        """One row per clause: its citation, whether it is coded, and every proposed field with
+        where it came from (``bearer_from``, ``modality_from``) and the ranked topic scores."""
+        import pandas
+
+        return pandas.DataFrame(
+            [
+                {
+                    "clause": p.clause.citation, "line": p.clause.line, "coded": not p.procedural,
+                    "topics": ", ".join(p.coded_topics), "ranked": p.topic_scores,
+                    "bearers": ", ".join(p.bearers), "bearer_from": p.bearer_from,
+                    "modality": p.modality, "strength": p.strength, "modality_from": p.modality_from,
+                    "restricts": p.restricts, "stages": ", ".join(p.stages),
+                    "qualifiers": ", ".join(k for k, _ in p.qualifiers), "sectors": ", ".join(p.sectors),
+                    "workers": p.workers, "text": p.clause.own,
+                }
+                for p in self.proposals
+            ]
+        )
+
+    def _repr_html_(self) -> str:
+        columns = ["clause", "coded", "topics", "bearers", "modality", "strength", "restricts", "qualifiers", "text"]
+        return f"<p>{html.escape(repr(self))}</p>" + str(self.to_pandas()[columns].to_html(index=False))
 
     def save(self, path: PathLike) -> Path:
         """Writes the corpus file to ``path``; returns it."""
