@@ -795,11 +795,26 @@ def _q(s: str) -> str:
 
 
 def _title_of(text: str) -> str:
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if line and not _ARTICLE.match(line) and not _NUMBER.match(line):
-            return line[:200]
-    return "Untitled agreement"
+    """The agreement's title: its first block of lines (up to a blank line), skipping a note in
+    brackets, as written ("MEMORANDUM OF UNDERSTANDING / BETWEEN ... / ON ..." joined)."""
+    block: list[str] = []
+    in_note = False
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if line.startswith("[") or in_note:
+            in_note = not line.endswith("]")
+            continue
+        if not line:
+            if block:
+                break
+            continue
+        if _ARTICLE.match(line) or _CLAUSE.match(line) or _NUMBER.match(line):
+            break
+        block.append(line)
+        if len(block) == 8:
+            break
+    title = " ".join(block)
+    return (title[:197] + "...") if len(title) > 200 else title or "Untitled agreement"
 
 
 def _summary(p: Proposal, topic_titles: dict[str, str]) -> str:

@@ -108,6 +108,8 @@ def test_contract_scope_and_parties(corpus: dm.Corpus) -> None:
     d = dm.draft_coding(TEXTS / "contract-khm-mys-domestic.txt", parties=["KHM", "MYS"], kind="standard_contract",
                         corpus=corpus)
     assert d.instrument.startswith("contract-khm-mys-")
+    # The title is the text's first block of lines, past the note in brackets.
+    assert 'title: "STANDARD EMPLOYMENT CONTRACT FOR DOMESTIC WORKERS Employer in Malaysia' in d.yaml
     assert d.sectors == ["domestic_work"]  # from the title, for the whole contract
     assert "  scope:\n    sectors: [domestic_work]\n" in d.yaml
     by = proposals_by_citation(d)
