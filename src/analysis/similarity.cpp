@@ -31,13 +31,16 @@ namespace {
 // Instruments one instrument is compared with in a tile.
 constexpr std::size_t lanes = 16;
 
-std::size_t round_up(std::size_t n, std::size_t to) { return (n + to - 1) / to * to; }
+std::size_t round_up(std::size_t n, std::size_t to) {
+  return (n + to - 1) / to * to;
+}
 
 // Runs `task(t, thread)` for every t < tasks on as many threads as there are cores (at most one a
 // task), handing tasks out in order one at a time; `thread` < the count returned by `threads_for`.
 // `task` must not throw.
 std::size_t threads_for(std::size_t tasks) {
-  return std::max<std::size_t>(1, std::min<std::size_t>(std::thread::hardware_concurrency(), tasks));
+  return std::max<std::size_t>(1,
+                               std::min<std::size_t>(std::thread::hardware_concurrency(), tasks));
 }
 template <class Task>
 void parallel_tasks(std::size_t tasks, const Task& task) {
@@ -133,24 +136,37 @@ class cosine_kernel {
     for (std::size_t i = 0, c = 0; i < n_; ++i)
       for (std::size_t t = 0; t < topics_; ++t)
         if (at(i, t) != 0) cells_[c++] = {t, at(i, t)};
-    // The last, partial tile reads a padded copy of its rows.
-    tail_from_ = n_ / lanes * lanes;
-    tail_.assign(topics_ * lanes, 0.0);
-    for (std::size_t t = 0; t < topics_; ++t)
-      for (std::size_t j = tail_from_; j < n_; ++j) tail_[t * lanes + j - tail_from_] = at(j, t);
   }
   std::size_t size() const { return n_; }
-  std::size_t block() const { return 128; }  // 128 rows of 300 topics: 300 kB, in L2
+  // Rows a block's tiles compare with: 128 rows of 300 topics are 300 kB, which stay in L2.
+  static constexpr std::size_t block = 128;
+  std::size_t panel_size() const { return topics_ * block; }
 
-  // out[l] = similarity of rows i and j + l, for l < lanes (j a multiple of lanes; lanes past the
-  // last row are padding).
-  [[gnu::always_inline]] inline void tile(std::size_t i, std::size_t j, double* out) const {
-    const double* base = m_ + j;
-    std::size_t stride = n_;
-    if (j >= tail_from_) base = tail_.data(), stride = lanes;
+  // The inputs of the tiles of rows j0 .. j0 + block: those rows' cells topic by topic, copied
+  // contiguous (padded with zeros past the last row) into `scratch` (panel_size() doubles). In
+  // the matrix they are a kilobyte every n * 8 bytes, which the cache keeps badly while the output
+  // is written.
+  struct panel {
+    const double* cells;
+    std::size_t from;
+  };
+  panel pack(std::size_t j0, double* scratch) const {
+    const std::size_t count = std::min(block, n_ - j0);
+    for (std::size_t t = 0; t < topics_; ++t) {
+      std::copy(m_ + t * n_ + j0, m_ + t * n_ + j0 + count, scratch + t * block);
+      std::fill(scratch + t * block + count, scratch + (t + 1) * block, 0.0);
+    }
+    return {scratch, j0};
+  }
+
+  // out[l] = similarity of rows i and j + l, for l < lanes (j a multiple of lanes in the panel's
+  // block; lanes past the last row are padding).
+  [[gnu::always_inline]] inline void tile(std::size_t i, const panel& p, std::size_t j,
+                                          double* out) const {
+    const double* base = p.cells + (j - p.from);
     double4 acc[lanes / 4] = {};
     for (std::size_t c = start_[i]; c < start_[i + 1]; ++c) {
-      const double* col = base + cells_[c].topic * stride;
+      const double* col = base + cells_[c].topic * block;
       const double v = cells_[c].value;
       for (std::size_t q = 0; q < lanes / 4; ++q) {
         double4 x;
@@ -181,8 +197,6 @@ class cosine_kernel {
   std::vector<double> norms_;
   std::vector<std::size_t> start_;  // row i's cells are cells_[start_[i], start_[i + 1])
   std::vector<cell> cells_;
-  std::size_t tail_from_;
-  std::vector<double> tail_;  // topic-major, lanes a topic
 };
 
 // Jaccard similarity of sets of (topic, effect) pairs, as bit sets: |A & B| by popcount, and
@@ -207,9 +221,14 @@ class jaccard_kernel {
     }
   }
   std::size_t size() const { return n_; }
-  std::size_t block() const { return 1024; }  // 1,024 rows of 10 words: 80 kB
+  // 1,024 rows of 10 words: 80 kB. The rows are contiguous already: a panel is where they start.
+  static constexpr std::size_t block = 1024;
+  std::size_t panel_size() const { return 0; }
+  struct panel {};
+  panel pack(std::size_t, double*) const { return {}; }
 
-  [[gnu::always_inline]] inline void tile(std::size_t i, std::size_t j, double* out) const {
+  [[gnu::always_inline]] inline void tile(std::size_t i, const panel&, std::size_t j,
+                                          double* out) const {
     // With the row's words known at compile time (up to 1,024 topics), row i stays in registers.
     switch (words_) {
 #define DUTYMAP_JACCARD_WORDS(W) \
@@ -282,21 +301,23 @@ template <class Kernel>
 struct all_pairs_body {
   const Kernel& kernel;
   double* sim;
-  std::vector<double>* scratch;  // per thread: lanes x block
+  std::vector<double>* scratch;  // per thread: lanes x block, then the panel
 
-  std::size_t tasks() const { return (kernel.size() + kernel.block() - 1) / kernel.block(); }
+  static constexpr std::size_t block = Kernel::block;
+  std::size_t tasks() const { return (kernel.size() + block - 1) / block; }
 
   [[gnu::always_inline]] inline void task(std::size_t t, std::size_t thread) const {
-    const std::size_t n = kernel.size(), block = kernel.block();
+    const std::size_t n = kernel.size();
     // Largest blocks first, for an even share of the triangle.
     const std::size_t j0 = (tasks() - 1 - t) * block, j1 = std::min(n, j0 + block);
     double* buf = scratch[thread].data();
+    const auto panel = kernel.pack(j0, buf + lanes * block);
     for (std::size_t i0 = 0; i0 < j1; i0 += lanes) {
       const std::size_t i1 = std::min(i0 + lanes, j1);
       for (std::size_t i = i0; i < i1; ++i) {
         const std::size_t first = i > j0 ? j0 + (i - j0) / lanes * lanes : j0;
         for (std::size_t j = first; j < j1; j += lanes)
-          kernel.tile(i, j, buf + (i - i0) * block + (j - j0));
+          kernel.tile(i, panel, j, buf + (i - i0) * block + (j - j0));
       }
       // Column i, rows max(i, j0) .. j1.
       for (std::size_t i = i0; i < i1; ++i) {
@@ -320,9 +341,9 @@ Eigen::MatrixXd all_pairs(const Kernel& kernel) {
   const auto n = static_cast<Eigen::Index>(kernel.size());
   Eigen::MatrixXd sim(n, n);
   advise_huge_pages(sim.data(), static_cast<std::size_t>(sim.size()) * sizeof(double));
-  const std::size_t tasks = (kernel.size() + kernel.block() - 1) / kernel.block();
-  std::vector<std::vector<double>> scratch(threads_for(tasks),
-                                           std::vector<double>(lanes * kernel.block()));
+  const std::size_t tasks = (kernel.size() + Kernel::block - 1) / Kernel::block;
+  std::vector<std::vector<double>> scratch(
+      threads_for(tasks), std::vector<double>(lanes * Kernel::block + kernel.panel_size()));
   const all_pairs_body<Kernel> body{kernel, sim.data(), scratch.data()};
   run_tasks(body, tasks);
   return sim;
@@ -358,6 +379,7 @@ inline void offer(candidate* heap, std::size_t& size, std::size_t k, const candi
 template <class Kernel>
 struct top_k_body {
   static constexpr std::size_t band = 128;
+  static_assert(band <= Kernel::block, "a band's panel is a block's");
 
   const Kernel& kernel;
   std::size_t k;
@@ -365,7 +387,7 @@ struct top_k_body {
   candidate* heaps;                                               // n x k
   std::size_t* sizes;                                             // n
   std::mutex* locks;                                              // one a band
-  std::vector<double>* scratch;                                   // per thread: band x band
+  std::vector<double>* scratch;  // per thread: band x band, then the panel
 
   [[gnu::always_inline]] inline void task(std::size_t t, std::size_t thread) const {
     const std::size_t n = kernel.size();
@@ -373,10 +395,11 @@ struct top_k_body {
     const std::size_t i0 = bi * band, i1 = std::min(n, i0 + band);
     const std::size_t j0 = bj * band, j1 = std::min(n, j0 + band);
     double* buf = scratch[thread].data();
+    const auto panel = kernel.pack(j0, buf + band * band);
     for (std::size_t i = i0; i < i1; ++i) {
       const std::size_t first = bi == bj ? i / lanes * lanes : j0;
       for (std::size_t j = first; j < j1; j += lanes)
-        kernel.tile(i, j, buf + (i - i0) * band + (j - j0));
+        kernel.tile(i, panel, j, buf + (i - i0) * band + (j - j0));
     }
     // Pairs i < j only: on a diagonal task, the upper triangle.
     {
@@ -417,8 +440,9 @@ neighbours top_k_of(const Kernel& kernel, std::size_t k) {
   std::vector<candidate> heaps(n * k);
   std::vector<std::size_t> sizes(n, 0);
   std::vector<std::mutex> locks(nb);
-  std::vector<std::vector<double>> scratch(threads_for(bands.size()),
-                                           std::vector<double>(body::band * body::band));
+  std::vector<std::vector<double>> scratch(
+      threads_for(bands.size()),
+      std::vector<double>(body::band * body::band + kernel.panel_size()));
   run_tasks(body{kernel, k, bands, heaps.data(), sizes.data(), locks.data(), scratch.data()},
             bands.size());
   for (std::size_t i = 0; i < n; ++i) {
@@ -439,16 +463,21 @@ struct one_row_body {
   const Kernel& kernel;
   std::size_t i;
   double* out;
+  double* scratch;  // the panel
 
   [[gnu::always_inline]] inline void task(std::size_t, std::size_t) const {
-    for (std::size_t j = 0; j < kernel.size(); j += lanes) kernel.tile(i, j, out + j);
+    for (std::size_t j0 = 0; j0 < kernel.size(); j0 += Kernel::block) {
+      const auto panel = kernel.pack(j0, scratch);
+      const std::size_t j1 = std::min(kernel.size(), j0 + Kernel::block);
+      for (std::size_t j = j0; j < j1; j += lanes) kernel.tile(i, panel, j, out + j);
+    }
   }
 };
 
 template <class Kernel>
 std::vector<double> one_row(const Kernel& kernel, std::size_t i) {
-  std::vector<double> out(round_up(kernel.size(), lanes));
-  run_tasks(one_row_body<Kernel>{kernel, i, out.data()}, 1);
+  std::vector<double> out(round_up(kernel.size(), lanes)), scratch(kernel.panel_size());
+  run_tasks(one_row_body<Kernel>{kernel, i, out.data(), scratch.data()}, 1);
   out.resize(kernel.size());
   return out;
 }
