@@ -396,7 +396,8 @@ def report_row(out: Results, size: str, label: str, corpus: dm.Corpus, rcorpus: 
 
 def similarity_rows(size: str, ids: list[str], comparison: Any, rcomparison: Any,
                     args: argparse.Namespace, out: Results) -> None:
-    """The all-pairs similarity rows (cosine, Jaccard) of the bilateral instruments."""
+    """The all-pairs similarity rows (cosine, Jaccard) of the bilateral instruments, then each
+    instrument's 10 nearest others by either."""
     # A similarity matrix is n^2 doubles. The reference holds three or four at once (product,
     # denominators, result): at XL (33,000 bilateral instruments, 8.7 GB a matrix) they do not fit
     # in memory, so it computes a block of rows against all, as an analyst short of memory would,
@@ -434,6 +435,44 @@ def similarity_rows(size: str, ids: list[str], comparison: Any, rcomparison: Any
         del d_block
         gc.collect()
         out.add(Row(f"all-pairs similarity ({metric})", size, d_sim, r_sim, note))
+    # Each instrument's 10 nearest others, without the n x n matrix on either side (the reference
+    # ranks blocks of rows of its matrix product), at every size.
+    for metric in ("cosine", "jaccard"):
+        d_top, d_frame = measure(lambda: comparison.top_k(10, metric), repeat=3, budget=10)
+        note = f"{n:,} x 10 (the n x n matrix would be {matrix_bytes / 2**20:,.0f} MB)"
+        r_top = None
+        if rcomparison is not None:
+            r_top, r_frame = measure(lambda: rcomparison.top_k(10, metric), repeat=3, budget=30)
+            same, swapped = same_neighbours(d_frame, r_frame)
+            note += ("; same answer" if same else "; ANSWERS DIFFER") + (
+                f" ({swapped} neighbours of near-equal similarity, within 1e-12, in another order: "
+                "BLAS sums in another order)" if swapped else "")
+            del r_frame
+        del d_frame
+        gc.collect()
+        out.add(Row(f"top-10 neighbours ({metric})", size, d_top, r_top, note))
+
+
+def same_neighbours(d: Any, r: Any, tol: float = 1e-12) -> tuple[bool, int]:
+    """Whether two top-k tables agree: the same instruments and ranks, similarities within `tol`
+    rank by rank, and the same neighbours except where two similarities are within `tol` of each
+    other (a tie, or a near-tie that a sum in another order rounds the other way); and how many
+    neighbours differ so."""
+    if not (d["instrument"].astype(object).equals(r["instrument"].astype(object))
+            and d["rank"].astype(object).equals(r["rank"].astype(object))):
+        return False, 0
+    ds, rs = d["similarity"].to_numpy(), r["similarity"].to_numpy()
+    if len(ds) != len(rs) or not np.allclose(ds, rs, rtol=0, atol=tol):
+        return False, 0
+    differ = np.flatnonzero(d["neighbour"].astype(object).to_numpy() != r["neighbour"].astype(object).to_numpy())
+    k = int(d["rank"].max()) if len(d) else 0
+    for at in differ:
+        row = slice(at - at % k, at - at % k + k)
+        near = np.abs(ds[row] - ds[at]) <= tol
+        # A swap within the list, or a tie at its end with one left out.
+        if near.sum() < 2 and not (at % k == k - 1):
+            return False, 0
+    return True, len(differ)
 
 
 DASK_MISSING = ("the Dask sweep needs dask and distributed: .venv/bin/python -m pip install dask distributed "
@@ -505,7 +544,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                         "(default: %(default)s)")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--only-similarity", action="store_true",
-                   help="after loading, only the all-pairs similarity rows")
+                   help="after loading, only the similarity rows (all pairs, and top-10 neighbours)")
     p.add_argument("--only-gaps", action="store_true",
                    help="after loading, only the gap-report rows (one corridor's reports and the sweep)")
     p.add_argument("--memory", type=int, default=0,

@@ -85,6 +85,36 @@ class Comparison:
         sim[np.arange(len(at)), at] = 1.0
         return pd.DataFrame(sim, index=[self.instruments[i] for i in at], columns=self.instruments)
 
+    def top_k(self, k: int = 10, metric: str = "cosine", block: Optional[int] = None) -> pd.DataFrame:
+        """Each instrument's ``k`` most similar other instruments (not itself), from the
+        similarity matrix computed ``block`` rows at a time (default: blocks of about 256 MB), so
+        that the whole matrix is never held. Ranked by decreasing similarity, ties by the lower
+        position. Columns: instrument, rank (from 1), neighbour, similarity."""
+        n = len(self.instruments)
+        k = min(k, n - 1)
+        if k < 1:
+            return pd.DataFrame({"instrument": [], "rank": [], "neighbour": [], "similarity": []})
+        block = block or max(1, 2**28 // (8 * max(n, 1)))
+        similarity = self.cosine if metric == "cosine" else self.jaccard
+        ids = np.asarray(self.instruments, dtype=object)
+        picked = np.empty((n, k), dtype=np.int64)
+        values = np.empty((n, k))
+        for start in range(0, n, block):
+            sim = similarity(slice(start, min(n, start + block))).to_numpy(copy=True)
+            rows = np.arange(len(sim))
+            sim[rows, start + rows] = -np.inf  # not its own neighbour
+            # The k largest; where the k-th ties with others outside them, every tied one is a
+            # candidate and the lower positions win.
+            part = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+            kth = sim[rows[:, None], part].min(axis=1)
+            for r in rows:
+                candidates = np.flatnonzero(sim[r] >= kth[r])
+                best = candidates[np.lexsort((candidates, -sim[r, candidates]))[:k]]
+                picked[start + r] = best
+                values[start + r] = sim[r, best]
+            del sim
+        return pd.DataFrame({"instrument": np.repeat(ids, k), "rank": np.tile(np.arange(1, k + 1), n),
+                             "neighbour": ids[picked.ravel()], "similarity": values.ravel()})
 
 def _block(n: int, rows: Optional[slice]) -> np.ndarray:
     """The row positions of a block (all of them without ``rows``)."""

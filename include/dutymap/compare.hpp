@@ -37,6 +37,16 @@ struct compare_options {
   double weight(const provision& p) const;
 };
 
+/// Each compared instrument's `k` most similar other instruments (itself left out), best first:
+/// row i holds instrument i's, by decreasing similarity, ties by lower row. With fewer than `k`
+/// others, there are as many columns as others.
+struct neighbours {
+  /// The rows (in `comparison::instruments`) of the neighbours, one row per instrument.
+  Eigen::Matrix<Eigen::Index, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> neighbour;
+  /// Their similarity, as `comparison::cosine()` or `jaccard()` gives it.
+  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> similarity;
+};
+
 /// A comparison of instruments: the coverage matrix and what is derived from it.
 ///
 /// `matrix(i, j)` is the strongest protection instrument i gives on column j (weight in (0, 1])
@@ -53,11 +63,16 @@ struct comparison {
   std::vector<std::string> topic_columns;
 
   /// Cosine similarity of the topic-level signed rows; 1 on the diagonal, 0 between an empty row
-  /// and any other. Computed from each row's nonzero cells, one triangle, on every core.
+  /// and any other. Computed from each row's nonzero cells in tiles, each pair once, on every
+  /// core.
   Eigen::MatrixXd cosine() const;
   /// Jaccard similarity of the sets of (topic, effect) pairs (bit sets and popcounts); 1 on the
-  /// diagonal, 0 between an empty set and any other. One triangle, on every core.
+  /// diagonal, 0 between an empty set and any other. Each pair once, on every core.
   Eigen::MatrixXd jaccard() const;
+  /// Each instrument's `k` most similar other instruments (not itself, unlike `nearest`), by
+  /// cosine or Jaccard similarity, without the n x n matrix: memory grows with n k, not n^2.
+  /// Every pair is computed (twice), on every core.
+  neighbours top_k(std::size_t k, bool use_jaccard = false) const;
   /// The `k` instruments most similar to `id` (itself first), with their similarity.
   std::vector<std::pair<std::string, double>> nearest(std::string_view id, std::size_t k,
                                                       bool use_jaccard = false) const;

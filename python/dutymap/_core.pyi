@@ -850,6 +850,10 @@ class Comparison:
         ...
     def nearest(self, id: str, k: typing.SupportsInt | typing.SupportsIndex = 5, jaccard: bool = False) -> list[tuple[str, float]]:
         ...
+    def top_k(self, k: typing.SupportsInt | typing.SupportsIndex = 10, jaccard: bool = False) -> tuple[typing.Annotated[numpy.typing.NDArray[numpy.int64], "[m, n]"], typing.Annotated[numpy.typing.NDArray[numpy.float64], "[m, n]"]]:
+        """
+        Each instrument's k most similar others, best first: (rows, similarities), n x k.
+        """
     @property
     def columns(self) -> list[str]:
         ...

@@ -44,7 +44,20 @@ void register_compare(py::module_& m) {
           [](const comparison& c, const std::string& id, std::size_t k, bool jaccard) {
             return checked([&] { return c.nearest(id, k, jaccard); });
           },
-          py::arg("id"), py::arg("k") = 5, py::arg("jaccard") = false);
+          py::arg("id"), py::arg("k") = 5, py::arg("jaccard") = false)
+      .def(
+          "top_k",
+          [](const comparison& c, std::size_t k, bool jaccard) {
+            neighbours n;
+            {
+              py::gil_scoped_release release;
+              n = c.top_k(k, jaccard);
+            }
+            // Moved into the arrays, not copied.
+            return std::make_pair(std::move(n.neighbour), std::move(n.similarity));
+          },
+          py::arg("k") = 10, py::arg("jaccard") = false,
+          "Each instrument's k most similar others, best first: (rows, similarities), n x k.");
 
   m.def(
       "compare",

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <set>
 #include <string>
 #include <string_view>
@@ -97,6 +98,45 @@ inline std::string instrument_yaml(
          provision +
          // Last, so that the lines the tests locate problems on are those of the lines above.
          "  text: full\n";
+}
+
+/// A comparison of `n` made-up instruments over `topics` topics, for the similarity kernels: rows
+/// of every density from empty to dense (every seventh empty), some repeating the row before (so
+/// that similarities tie), cells weighted as coverage cells are.
+inline comparison random_comparison(std::size_t n, std::size_t topics, unsigned seed) {
+  std::mt19937 gen(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const double weights[] = {1.0, 0.6, 0.3, 0.5, 0.15};
+  std::uniform_int_distribution<int> weight(0, 4);
+  const double densities[] = {0.02, 0.2, 0.6, 1.0};
+  std::uniform_int_distribution<int> density(0, 3);
+  const auto rows = static_cast<Eigen::Index>(n), cols = static_cast<Eigen::Index>(topics);
+  comparison c;
+  c.topics_protected = Eigen::MatrixXd::Zero(rows, cols);
+  c.topics_restricted = Eigen::MatrixXd::Zero(rows, cols);
+  c.topic_matrix = Eigen::MatrixXd::Zero(rows, cols);
+  for (Eigen::Index i = 0; i < rows; ++i) {
+    c.instruments.push_back("i" + std::to_string(i));
+    if (i % 7 == 3) continue;  // empty
+    if (i % 11 == 5) {         // the same as the row before
+      c.topics_protected.row(i) = c.topics_protected.row(i - 1);
+      c.topics_restricted.row(i) = c.topics_restricted.row(i - 1);
+      c.topic_matrix.row(i) = c.topic_matrix.row(i - 1);
+      continue;
+    }
+    const double d = densities[density(gen)];
+    for (Eigen::Index t = 0; t < cols; ++t) {
+      const bool protects = unit(gen) < d, restricts = unit(gen) < d / 3;
+      c.topics_protected(i, t) = protects;
+      c.topics_restricted(i, t) = restricts;
+      c.topic_matrix(i, t) =
+          (protects ? weights[weight(gen)] : 0.0) - (restricts ? weights[weight(gen)] : 0.0);
+    }
+  }
+  for (Eigen::Index t = 0; t < cols; ++t) c.topic_columns.push_back("t" + std::to_string(t));
+  c.columns = c.topic_columns;
+  c.matrix = c.topic_matrix;
+  return c;
 }
 
 }  // namespace dutymap::testing

@@ -3,6 +3,8 @@
 #include "support.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 #include <set>
 
 using namespace dutymap;
@@ -16,6 +18,79 @@ const topic_difference& on(const std::vector<topic_difference>& d, std::string_v
   REQUIRE(it != d.end());
   return *it;
 }
+
+// Similarities computed the obvious way, pair by pair, from the definitions in compare.hpp.
+Eigen::MatrixXd cosine_by_pairs(const Eigen::MatrixXd& m) {
+  const Eigen::Index n = m.rows();
+  Eigen::MatrixXd out(n, n);
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = 0; j < n; ++j) {
+      double dot = 0, a = 0, b = 0;
+      for (Eigen::Index t = 0; t < m.cols(); ++t) {
+        dot += m(i, t) * m(j, t);
+        a += m(i, t) * m(i, t);
+        b += m(j, t) * m(j, t);
+      }
+      out(i, j) = i == j ? 1.0 : a > 0 && b > 0 ? dot / std::sqrt(a * b) : 0.0;
+    }
+  return out;
+}
+
+Eigen::MatrixXd jaccard_by_pairs(const comparison& c) {
+  const Eigen::Index n = c.topics_protected.rows();
+  Eigen::MatrixXd out(n, n);
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = 0; j < n; ++j) {
+      int both = 0, either = 0;
+      for (Eigen::Index t = 0; t < c.topics_protected.cols(); ++t)
+        for (const Eigen::MatrixXd* side : {&c.topics_protected, &c.topics_restricted}) {
+          const bool x = (*side)(i, t) > 0, y = (*side)(j, t) > 0;
+          both += x && y;
+          either += x || y;
+        }
+      out(i, j) = i == j ? 1.0 : either ? static_cast<double>(both) / either : 0.0;
+    }
+  return out;
+}
+
+// Each row's k best other rows of a full similarity matrix: by similarity, then by row.
+std::vector<std::vector<Eigen::Index>> ranked(const Eigen::MatrixXd& sim, std::size_t k) {
+  std::vector<std::vector<Eigen::Index>> out;
+  for (Eigen::Index i = 0; i < sim.rows(); ++i) {
+    std::vector<Eigen::Index> others;
+    for (Eigen::Index j = 0; j < sim.cols(); ++j)
+      if (j != i) others.push_back(j);
+    std::stable_sort(others.begin(), others.end(),
+                     [&](Eigen::Index a, Eigen::Index b) { return sim(i, a) > sim(i, b); });
+    others.resize(std::min(k, others.size()));
+    out.push_back(others);
+  }
+  return out;
+}
+
+// top_k(k) is the full matrix's rows sorted: the same neighbours in the same order, with the
+// matrix's similarities.
+void check_top_k(const comparison& c, std::size_t k, bool jaccard) {
+  const Eigen::MatrixXd sim = jaccard ? c.jaccard() : c.cosine();
+  const auto expected = ranked(sim, k);
+  const neighbours got = c.top_k(k, jaccard);
+  const auto n = static_cast<Eigen::Index>(c.instruments.size());
+  const auto per = static_cast<Eigen::Index>(std::min<std::size_t>(k, n > 0 ? n - 1 : 0));
+  REQUIRE(got.neighbour.rows() == n);
+  REQUIRE(got.neighbour.cols() == per);
+  REQUIRE(got.similarity.rows() == n);
+  REQUIRE(got.similarity.cols() == per);
+  std::size_t wrong = 0;
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index r = 0; r < per; ++r) {
+      const auto at = static_cast<std::size_t>(r);
+      wrong += got.neighbour(i, r) != expected[static_cast<std::size_t>(i)][at] ||
+               got.similarity(i, r) != sim(i, expected[static_cast<std::size_t>(i)][at]);
+    }
+  INFO("n " << n << ", k " << k << (jaccard ? ", jaccard" : ", cosine"));
+  CHECK(wrong == 0);
+}
+
 }  // namespace
 
 TEST_CASE("the Malaysia general and domestic workers MOUs differ as the LMP review says",
@@ -99,6 +174,75 @@ TEST_CASE("similarity: symmetric, 1 on the diagonal, nearest to itself", "[compa
   const auto near = cmp.nearest("mou-khm-mys-2015-gw", 2);
   CHECK(near[1].first == "mou-khm-mys-2015-dw");
   CHECK(near[1].second > 0.0);
+}
+
+TEST_CASE("similarity equals the pair-by-pair definition on the built-in corpus", "[compare]") {
+  const auto cmp = compare(builtin(), bilateral_instruments(builtin()));
+  CHECK((cmp.cosine() - cosine_by_pairs(cmp.topic_matrix)).cwiseAbs().maxCoeff() <= 1e-12);
+  CHECK((cmp.jaccard() - jaccard_by_pairs(cmp)).cwiseAbs().maxCoeff() <= 1e-12);
+}
+
+TEST_CASE("similarity equals the pair-by-pair definition on made-up comparisons", "[compare]") {
+  // Sizes around a tile (16 rows), a cosine block (128) and a Jaccard block (1,024); topics
+  // filling part of a word, a whole word, ten words (300) and more than the 16 words unrolled.
+  const std::pair<std::size_t, std::size_t> sizes[] = {
+      {0, 23}, {1, 23}, {2, 1}, {15, 32}, {16, 23}, {17, 300}, {129, 600}, {300, 23}, {1100, 40}};
+  for (const auto& [n, topics] : sizes) {
+    const auto c = random_comparison(n, topics, static_cast<unsigned>(n * 1000 + topics));
+    INFO(n << " instruments, " << topics << " topics");
+    const Eigen::MatrixXd cos = c.cosine(), jac = c.jaccard();
+    REQUIRE(cos.rows() == static_cast<Eigen::Index>(n));
+    REQUIRE(jac.rows() == static_cast<Eigen::Index>(n));
+    if (n == 0) continue;
+    CHECK((cos - cosine_by_pairs(c.topic_matrix)).cwiseAbs().maxCoeff() <= 1e-12);
+    CHECK((jac - jaccard_by_pairs(c)).cwiseAbs().maxCoeff() <= 1e-12);
+    // Each pair computed once: the two triangles are equal bit for bit.
+    CHECK(cos == cos.transpose());
+    CHECK(jac == jac.transpose());
+    // `nearest` reads one row of the same kernels.
+    const auto row = static_cast<Eigen::Index>(n / 2);
+    for (const auto& [id, s] : c.nearest(c.instruments[n / 2], n)) {
+      const auto j = std::stoi(id.substr(1));
+      CHECK(s == cos(row, j));
+    }
+  }
+}
+
+TEST_CASE("top_k ranks the rows of the full matrix", "[compare]") {
+  const auto builtin_cmp = compare(builtin(), bilateral_instruments(builtin()));
+  for (const bool jaccard : {false, true}) {
+    for (const std::size_t k : {1, 3, 10, 100}) check_top_k(builtin_cmp, k, jaccard);
+    const std::pair<std::size_t, std::size_t> sizes[] = {
+        {0, 23}, {1, 23}, {2, 5}, {17, 300}, {129, 600}, {300, 23}, {1100, 40}};
+    for (const auto& [n, topics] : sizes) {
+      const auto c = random_comparison(n, topics, static_cast<unsigned>(n * 1000 + topics));
+      for (const std::size_t k : {std::size_t{1}, std::size_t{10}, n, n + 7})
+        check_top_k(c, k, jaccard);
+    }
+  }
+  const auto empty = builtin_cmp.top_k(0);
+  CHECK(empty.neighbour.rows() == static_cast<Eigen::Index>(builtin_cmp.instruments.size()));
+  CHECK(empty.neighbour.cols() == 0);
+}
+
+TEST_CASE("top_k is nearest without the instrument itself", "[compare]") {
+  // The instruments are in id order, so ties fall the same way in both.
+  const auto ids = bilateral_instruments(builtin());
+  REQUIRE(std::is_sorted(ids.begin(), ids.end()));
+  const auto cmp = compare(builtin(), ids);
+  for (const bool jaccard : {false, true}) {
+    const auto top = cmp.top_k(4, jaccard);
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const auto near = cmp.nearest(ids[i], 5, jaccard);
+      REQUIRE(near.size() == 5);
+      CHECK(near[0].first == ids[i]);
+      for (std::size_t r = 0; r < 4; ++r) {
+        const auto row = static_cast<Eigen::Index>(i), rank = static_cast<Eigen::Index>(r);
+        CHECK(ids[static_cast<std::size_t>(top.neighbour(row, rank))] == near[r + 1].first);
+        CHECK(top.similarity(row, rank) == near[r + 1].second);
+      }
+    }
+  }
 }
 
 TEST_CASE("revisions report what each revision changed", "[compare]") {

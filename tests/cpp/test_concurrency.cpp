@@ -56,6 +56,10 @@ std::string ask_everything(const corpus& c, const scenario& what_if) {
   for (const auto& q : questions()) out += digest(gaps(c, q.where, q.profile));
   const auto cmp = compare(c, bilateral_instruments(c, "KHM"));
   out += digest(cmp.matrix) + digest(cmp.cosine()) + digest(cmp.jaccard());
+  for (const bool jaccard : {false, true}) {
+    const auto top = cmp.top_k(3, jaccard);
+    out += digest(top.similarity) + digest(top.neighbour.cast<double>());
+  }
   for (const auto& d : diff(c, "mou-khm-mys-2015-gw", "mou-khm-mys-2015-dw"))
     out += d.topic + std::string(name_of(d.relation));
   out += digest(what_if.gaps(questions()[3].where, "ilo-migrant-core"));
@@ -101,4 +105,28 @@ TEST_CASE("the built-in corpus initialises once under contention", "[concurrency
   for (std::size_t t = 0; t < seen.size(); ++t) pool.emplace_back([&, t] { seen[t] = &builtin(); });
   for (auto& th : pool) th.join();
   for (const auto* p : seen) CHECK(p == seen.front());
+}
+
+TEST_CASE("concurrent similarity of a large comparison gives the single-thread answers",
+          "[concurrency]") {
+  // Large enough for each call to share its tiles among threads (and, for top_k, to take the
+  // locks of bands), with calls on several threads at once.
+  const comparison c = random_comparison(700, 60, 7);
+  auto ask = [&] {
+    std::string out = digest(c.cosine()) + digest(c.jaccard());
+    for (const bool jaccard : {false, true}) {
+      const auto top = c.top_k(5, jaccard);
+      out += digest(top.similarity) + digest(top.neighbour.cast<double>());
+    }
+    return out;
+  };
+  const std::string expected = ask();
+  std::atomic<int> mismatches{0};
+  std::vector<std::thread> pool;
+  for (int t = 0; t < 4; ++t)
+    pool.emplace_back([&] {
+      if (ask() != expected) ++mismatches;
+    });
+  for (auto& th : pool) th.join();
+  CHECK(mismatches == 0);
 }

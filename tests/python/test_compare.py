@@ -52,6 +52,64 @@ def test_similarity_symmetric_unit_diagonal_and_nearest(corpus):
         cmp.similarity_matrix("euclid")
 
 
+def _ranked(sim: np.ndarray, k: int) -> np.ndarray:
+    """Each row's k best other columns of a full similarity matrix: by similarity, then by
+    position."""
+    n = len(sim)
+    out = []
+    for i in range(n):
+        others = [j for j in range(n) if j != i]
+        out.append(sorted(others, key=lambda j: (-sim[i, j], j))[:k])
+    return np.array(out, dtype=np.int64).reshape(n, min(k, n - 1))
+
+
+@pytest.mark.parametrize("metric", ["cosine", "jaccard"])
+def test_top_k_is_the_full_matrix_ranked(corpus, metric):
+    import dutymap as dm
+
+    for cmp in (corpus.compare(corpus.bilateral_instruments()),
+                dm.synthetic("M", seed=3).compare(dm.synthetic("M", seed=3).bilateral_instruments())):
+        sim = cmp.similarity_matrix(metric).to_numpy()
+        n = len(cmp.instruments)
+        position = {x: j for j, x in enumerate(cmp.instruments)}
+        for k in (1, 10, n - 1, n + 5):
+            top = cmp.top_k(k, metric)
+            per = min(k, n - 1)
+            assert list(top.columns) == ["instrument", "rank", "neighbour", "similarity"]
+            assert len(top) == n * per
+            assert top["instrument"].tolist() == [x for x in cmp.instruments for _ in range(per)]
+            assert top["rank"].tolist() == list(range(1, per + 1)) * n
+            expected = _ranked(sim, per)
+            got = top["neighbour"].map(position).to_numpy().reshape(n, per)
+            assert np.array_equal(got, expected)
+            assert np.array_equal(top["similarity"].to_numpy().reshape(n, per),
+                                  np.take_along_axis(sim, expected, axis=1))
+
+
+def test_top_k_leaves_the_instrument_out_and_agrees_with_nearest(corpus):
+    cmp = corpus.compare(corpus.bilateral_instruments())
+    top = cmp.top_k(3)
+    assert not (top["instrument"] == top["neighbour"]).any()
+    for i in cmp.instruments:
+        near = cmp.nearest(i, 4)
+        mine = top[top["instrument"] == i]
+        assert mine["neighbour"].tolist() == list(near.index[1:])
+        assert mine["similarity"].tolist() == near.iloc[1:].tolist()
+    assert top.query("instrument == @GW")["neighbour"].iloc[0] == DW
+
+
+def test_top_k_refuses_a_bad_k_or_metric(corpus):
+    cmp = corpus.compare(origin="KHM")
+    for k in (0, -1):
+        with pytest.raises(ValueError, match="k must be 1 or more"):
+            cmp.top_k(k)
+    for k in (2.5, True, "3", None):
+        with pytest.raises(TypeError, match="k must be an int"):
+            cmp.top_k(k)
+    with pytest.raises(ValueError, match="metric must be 'cosine' or 'jaccard'"):
+        cmp.top_k(3, "euclid")
+
+
 def test_rollups_and_weights(corpus):
     stages = corpus.compare([DW, GW], rollup="stage")
     assert stages.columns == ["pre_departure", "transit", "employment", "return"]
