@@ -63,14 +63,12 @@ void parallel_tasks(std::size_t tasks, const Task& task) {
 #define DUTYMAP_SIMILARITY_DISPATCH 1
 #endif
 
-bool has_avx() {
 #if defined(DUTYMAP_SIMILARITY_DISPATCH)
+bool has_avx() {
   static const bool avx = __builtin_cpu_supports("avx") && __builtin_cpu_supports("popcnt");
   return avx;
-#else
-  return false;
-#endif
 }
+#endif
 
 // A body's tasks, each compiled for both targets: `body.task(t, thread)` must be always inline
 // and call only always-inline functions in its loops, so that they are compiled for the target
