@@ -90,7 +90,6 @@ _ITEM = re.compile(r"^(?:\(([ivx]{1,5}|[a-z]{1,2})\)\s*|([ivx]{1,5}|[a-z])\)\s+)
 _HEADING = re.compile(r"^(part|chapter|section|title)\s+([A-Z0-9]{1,4}|[IVX]{1,5})\b" + _DASH + r"(.*)$", re.I)
 # Where the operative text ends: the signature block.
 _CLOSING = re.compile(r"^(done (at|in)\b|in witness whereof|signed (at|in|on)\b|for the (government|kingdom|republic)\b)", re.I)
-_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 
 
 class _Node:
@@ -167,7 +166,8 @@ def split_clauses(text: str) -> list[Clause]:
                 attach(top, 1)
             if rest:
                 attach(_Node(".".join([head, *rest]), "para", number), 2)
-            stack[-1].lines.append(m.group(2)) if m.group(2) else None
+            if m.group(2):
+                stack[-1].lines.append(m.group(2))
             continue
         if m := _HEADING.match(line):
             del stack[1:]
@@ -178,7 +178,7 @@ def split_clauses(text: str) -> list[Clause]:
         if m_num or m_par:
             m = m_num or m_par
             assert m is not None
-            inside_article = len(stack) > 1 and stack[1].kind == "article" and stack[1].lines is not None
+            inside_article = len(stack) > 1 and stack[1].kind == "article"
             if m_par or (inside_article and _is_paragraph_of(stack, m.group(1))):
                 attach(_Node(f"({m.group(1)})", "para", number), 2)
             else:
@@ -225,6 +225,7 @@ def _is_paragraph_of(stack: list[_Node], label: str) -> bool:
 
 
 _ROMAN_ORDER = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+_ROMAN = set(_ROMAN_ORDER)
 
 
 def _follows(label: str, previous: str) -> bool:
@@ -248,13 +249,12 @@ def _is_subitem(stack: list[_Node], label: str) -> bool:
 
 
 def _leaves(part: str, node: _Node, context: list[str], out: list[Clause], prefix: str) -> None:
-    label = node.label if node.kind != "para" or not prefix or node.label.startswith("(") else node.label
     if node.kind == "article":
         citation = node.label
     elif node.kind == "para" and not node.label.startswith("("):
         citation = node.label  # "3.2": its own full number
     else:
-        citation = prefix + label
+        citation = prefix + node.label
     own = " ".join(node.lines).strip()
     if not node.children:
         if own:

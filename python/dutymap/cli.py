@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from . import CorpusError, ExerciseError, __version__, check, exercises, load
+from ._drafting import KINDS
 from ._html import corpus_html
 from ._text import _wrap as wrap, table
 
@@ -410,7 +411,7 @@ def parser() -> argparse.ArgumentParser:
     )
     d.add_argument("text", help="the agreement as a UTF-8 plain-text file")
     d.add_argument("--parties", required=True, help="the two states, origin first, e.g. KHM,THA")
-    d.add_argument("--kind", default="mou", choices=["mou", "bilateral_agreement", "standard_contract"])
+    d.add_argument("--kind", default="mou", choices=list(KINDS))
     d.add_argument("--id", help="the instrument id (default: mou-<origin>-<destination>-<year>-draft)")
     d.add_argument("--title", help="the instrument's title (default: the text's first line)")
     d.add_argument("--adopted", help="date adopted or signed, YYYY-MM-DD")
